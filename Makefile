@@ -1,0 +1,72 @@
+# The two commands of the README are `make book` and `make test`; both set themselves up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+VENDOR_STAMPS := book/_vendor/.vega.min.js.sha256 book/_vendor/.vega-lite.min.js.sha256 \
+                 book/_vendor/.vega-embed.min.js.sha256 book/_vendor/.mathjax-tex-svg.js.sha256
+CHAPTERS := $(shell grep -l '^kernelspec:' book/*.md)
+JB_FLAGS := -W -n --keep-going
+PORT ?= 8000
+
+.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock
+
+## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
+book: setup
+	rm -rf _build/html
+	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+
+## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests
+test: setup notebooks chromium
+	$(VENV)/bin/ruff check lib tests book/_ext
+	$(PY) -m pytest tests _build/nbval --nbval-lax -p no:cacheprovider
+
+setup: $(STAMP) vendor
+
+$(STAMP): binder/requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+vendor: $(STAMP)
+	$(PY) book/_ext/vendor_js.py fetch
+
+## notebooks: the MyST chapters as .ipynb for nbval (which collects only .ipynb)
+notebooks: $(STAMP)
+	rm -rf _build/nbval && mkdir -p _build/nbval
+	for f in $(CHAPTERS); do \
+	  $(VENV)/bin/jupytext --quiet --to ipynb --output _build/nbval/$$(basename $${f%.md}).ipynb $$f || exit 1; \
+	done
+
+## chromium: Debian's chromium for the browser tests (installed when missing and we are root)
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium missing and not root: browser tests will skip (they fail when CI=true)"; fi
+
+## serve: the built book on http://127.0.0.1:$(PORT)
+serve:
+	@test -f _build/html/index.html || { echo "no built book: run 'make book' first"; exit 1; }
+	$(or $(wildcard $(PY)),$(PYTHON)) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+## bench: speed of the rough-set engine and the explorer (prints a table)
+bench: setup
+	$(PY) tests/bench/bench_roughsets.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check lib tests book/_ext
+
+## lock: re-resolve the pinned environment from scratch (needs the package index)
+lock:
+	rm -rf /tmp/clusterlab-lock && $(PYTHON) -m venv /tmp/clusterlab-lock
+	/tmp/clusterlab-lock/bin/pip install --quiet ".[book]"
+	/tmp/clusterlab-lock/bin/pip freeze --exclude clusterlab > binder/requirements.txt.new
+	@echo "review binder/requirements.txt.new, then move it over binder/requirements.txt"
+
+clean:
+	rm -rf _build book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

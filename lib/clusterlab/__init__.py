@@ -1,0 +1,15 @@
+"""clusterlab: the computations behind the interactive edition of
+"Lokale onthechting van bedrijven" (van Geenhuizen & Nijkamp).
+
+Modules
+-------
+roughsets     a general rough-set engine for categorical decision tables
+data          loading and validating the data files; the codebook; the published tables
+embeddedness  group means, differences and significance tests (Table 2)
+paths         development paths 2005-2011
+charts        Altair chart builders: the book's single visual style
+widgets       ipywidgets explorers and the static (no-kernel) explorer export
+cli           the ``clusterlab`` command line
+"""
+
+__version__ = "0.1.0"

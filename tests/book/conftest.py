@@ -1,0 +1,84 @@
+"""Fixtures for the tests of the built book: one fresh build per test session, served on
+127.0.0.1, and Debian's chromium driven by playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def jupyter_book() -> str:
+    return str(Path(sys.executable).with_name("jupyter-book"))
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the whole book from a clean output folder with warnings as errors."""
+    out = tmp_path_factory.mktemp("book")
+    result = subprocess.run(
+        [jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n",
+         "--keep-going"],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )
+    log = out / "build.log"
+    log.write_text(result.stdout + "\n" + result.stderr)
+    assert result.returncode == 0, f"book build failed, see {log}:\n{result.stdout[-4000:]}"
+    html = out / "_build" / "html"
+    assert (html / "index.html").exists()
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book: Path) -> Iterator[str]:
+    """Serve the built book on 127.0.0.1 (a free port) for the browser."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium; skipped with a reason when absent, except under CI."""
+    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install it")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium, as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+        )
+        yield chromium
+        chromium.close()
