@@ -1,6 +1,6 @@
-"""Altair chart builders: the one place where the book's visual style lives.
+"""The book's visual style (theme, colours, sizes) and generic chart builders.
 
-Every chart in the book comes from a function here, so colours, fonts, sizes and tooltips
+Every chart in the book comes from ``clusterlab.charts``, so colours, fonts, sizes and tooltips
 stay consistent. ``use_book_theme()`` registers and enables the theme; the builders call it
 themselves, so a chapter only imports and calls a builder.
 """
