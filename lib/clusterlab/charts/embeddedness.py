@@ -1,0 +1,164 @@
+"""Charts for the local-embeddedness chapter (the article's Table 2).
+
+``embeddedness_slopes`` draws, per location factor, the group means of the current and the
+changed situation as two short lines (one per network group), so the three patterns of the
+article can be read off: the global line below the local one, the global line falling for
+suppliers and rising for customers, the local line rising everywhere. ``score_dots`` shows the
+firm-level scores behind those means (how many firms gave each score), which is what a mean of
+ten or eleven integers hides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+
+__all__ = ["embeddedness_slopes", "score_dots"]
+
+
+def _group_scale(groups: Sequence[str], colours: Mapping[str, str] | None) -> alt.Scale:
+    """Network colours for groups whose label contains 'global' / 'local'."""
+    colours = dict(colours or {})
+    for g in groups:
+        if g not in colours:
+            for net, colour in NETWORK_COLOURS.items():
+                if net in g.lower():
+                    colours[g] = colour
+    rest = iter(c for c in PALETTE if c not in colours.values())
+    return alt.Scale(domain=list(groups), range=[colours.get(g) or next(rest) for g in groups])
+
+
+def _require(frame: pd.DataFrame, cols: Sequence[str]) -> None:
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        raise KeyError(f"columns not in the frame: {missing}")
+
+
+def embeddedness_slopes(
+    means: pd.DataFrame,
+    *,
+    factor: str = "factor",
+    group: str = "group",
+    situation: str = "situation",
+    score: str = "score",
+    title: str = "Local embeddedness by location factor",
+    subtitle: str | None = None,
+    score_title: str = "Mean score (1 = unimportant, 5 = very important)",
+    colours: Mapping[str, str] | None = None,
+    domain: tuple[float, float] = (1.0, 5.0),
+) -> alt.FacetChart:
+    """Slope chart: one panel per factor, x = situation (current, changed), y = mean score.
+
+    ``means`` is long: one row per (factor, group, situation) with the mean ``score``. Extra
+    columns (e.g. ``n``, ``printed``) are added to the tooltip. Factors, groups and situations
+    keep the frame's order; groups containing 'global'/'local' get the network colours.
+    """
+    use_book_theme()
+    _require(means, [factor, group, situation, score])
+    data = means.copy()
+    for col in (factor, group, situation):
+        data[col] = data[col].astype(str)
+    factors = list(dict.fromkeys(data[factor]))
+    groups = list(dict.fromkeys(data[group]))
+    situations = list(dict.fromkeys(data[situation]))
+    extra = [c for c in data.columns if c not in (factor, group, situation, score)]
+    tooltip = [alt.Tooltip(f"{factor}:N", title="Factor"),
+               alt.Tooltip(f"{group}:N", title="Group"),
+               alt.Tooltip(f"{situation}:N", title="Situation"),
+               alt.Tooltip(f"{score}:Q", title="Mean score", format=".2f")]
+    tooltip += [alt.Tooltip(f"{c}:{'Q' if pd.api.types.is_numeric_dtype(data[c]) else 'N'}")
+                for c in extra]
+    base = alt.Chart().encode(
+        x=alt.X(f"{situation}:N", sort=situations, title=None,
+                axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.3)),
+        y=alt.Y(f"{score}:Q", title=score_title, scale=alt.Scale(domain=list(domain))),
+        color=alt.Color(f"{group}:N", title="Knowledge relations", sort=groups,
+                        scale=_group_scale(groups, colours),
+                        legend=alt.Legend(orient="bottom")),
+        detail=alt.Detail(f"{group}:N"),
+    )
+    lines = base.mark_line(strokeWidth=2.5)
+    points = base.mark_point(filled=True, size=80).encode(tooltip=tooltip)
+    return (
+        alt.layer(lines, points, data=data)
+        .properties(width=92, height=240)
+        .facet(column=alt.Column(f"{factor}:N", sort=factors, title=None,
+                                 header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
+               spacing=8, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+    )
+
+
+def score_dots(
+    scores: pd.DataFrame,
+    *,
+    factor: str = "factor",
+    group: str = "group",
+    situation: str = "situation",
+    score: str = "score",
+    title: str = "The firm-level scores behind the means",
+    subtitle: str | None = None,
+    colours: Mapping[str, str] | None = None,
+    levels: Sequence[int] = (1, 2, 3, 4, 5),
+) -> alt.FacetChart:
+    """Counts of firms per score: rows = factor, columns = situation, y = group.
+
+    ``scores`` is long: one row per firm, factor and situation with its integer ``score``.
+    Each circle's area is the number of firms of that group giving that score; the group
+    mean is marked with a short black tick. Factors, situations and groups keep the frame's
+    order.
+    """
+    use_book_theme()
+    _require(scores, [factor, group, situation, score])
+    data = scores[[factor, group, situation, score]].copy()
+    for col in (factor, group, situation):
+        data[col] = data[col].astype(str)
+    factors = list(dict.fromkeys(data[factor]))
+    groups = list(dict.fromkeys(data[group]))
+    situations = list(dict.fromkeys(data[situation]))
+    keys = [factor, group, situation]
+    counts = data.groupby(keys + [score]).size().rename("firms").reset_index()
+    counts["kind"] = "count"
+    means = data.groupby(keys)[score].mean().rename("mean").reset_index()
+    means["kind"] = "mean"
+    both = pd.concat([counts, means], ignore_index=True)
+    y = alt.Y(f"{group}:N", sort=groups, title=None)
+    xscale = alt.Scale(domain=[min(levels) - 0.5, max(levels) + 0.5])
+    base = alt.Chart()
+    dots = base.transform_filter(alt.datum.kind == "count").mark_circle(opacity=0.75).encode(
+        x=alt.X(f"{score}:Q", title="Score", scale=xscale,
+                axis=alt.Axis(values=list(levels), format="d")),
+        y=y,
+        color=alt.Color(f"{group}:N", sort=groups, scale=_group_scale(groups, colours),
+                        title="Knowledge relations", legend=alt.Legend(orient="bottom")),
+        size=alt.Size("firms:Q", title="Firms",
+                      scale=alt.Scale(domain=[1, int(counts["firms"].max())],
+                                      range=[40, 420]),
+                      legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip(f"{factor}:N", title="Factor"),
+                 alt.Tooltip(f"{situation}:N", title="Situation"),
+                 alt.Tooltip(f"{group}:N", title="Group"),
+                 alt.Tooltip(f"{score}:Q", title="Score"),
+                 alt.Tooltip("firms:Q", title="Firms")],
+    )
+    ticks = base.transform_filter(alt.datum.kind == "mean").mark_tick(
+        color="black", thickness=2, size=20).encode(
+        x=alt.X("mean:Q", scale=xscale), y=y,
+        tooltip=[alt.Tooltip(f"{factor}:N", title="Factor"),
+                 alt.Tooltip(f"{situation}:N", title="Situation"),
+                 alt.Tooltip(f"{group}:N", title="Group"),
+                 alt.Tooltip("mean:Q", title="Mean score", format=".2f")],
+    )
+    return (
+        alt.layer(dots, ticks, data=both)
+        .properties(width=min(WIDTH // 2 - 40, 210), height=alt.Step(22))
+        .facet(row=alt.Row(f"{factor}:N", sort=factors, title=None,
+                           header=alt.Header(labelAngle=0, labelAlign="left",
+                                             labelFontWeight="bold")),
+               column=alt.Column(f"{situation}:N", sort=situations, title=None,
+                                 header=alt.Header(labelFontWeight="bold")),
+               spacing=10, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+    )

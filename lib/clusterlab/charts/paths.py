@@ -1,0 +1,409 @@
+"""Charts for the development-paths chapter (2005-2011).
+
+``trajectory_stages`` turns the firm table into one row per firm with a readable category for
+each stage of its trajectory: ownership in 2005, knowledge network in 2005, acquisition in
+2006-2011, situation in 2011 (the path logic itself lives in :mod:`clusterlab.paths`; this
+module only labels and draws). ``alluvial`` draws such stages as a firm-level alluvial
+(Sankey-like) chart: every firm is one ribbon of unit width, coloured by its development path,
+so the reader can hover over a single firm. ``trajectory_chart`` combines the two.
+
+``dynamics_by`` sorts every firm into one 2006-2011 event (one of the three paths, an
+acquisition without a path, or no change) and counts the events per category of an attribute
+such as ``sector``; ``dynamics_bar`` draws those counts as stacked bars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from clusterlab import paths as P
+from clusterlab.charts.base import PALETTE, use_book_theme
+
+__all__ = [
+    "EVENT_COLOURS",
+    "EVENT_LABELS",
+    "PATH_COLOURS",
+    "PATH_NAMES",
+    "STAGES",
+    "alluvial",
+    "dynamics_bar",
+    "dynamics_by",
+    "trajectory_chart",
+    "trajectory_stages",
+]
+
+#: Legend names of the development paths (and of "no path"), in display order.
+PATH_NAMES: dict[str, str] = {
+    "local_to_global": "Path 1: local to global",
+    "relocated_abroad": "Path 2: relocated abroad",
+    "acquired_integrated": "Path 3: acquired and integrated",
+    P.NO_PATH: "No path",
+}
+#: One colour per path; firms on no path are grey.
+PATH_COLOURS: dict[str, str] = {
+    "local_to_global": PALETTE[0],
+    "relocated_abroad": PALETTE[3],
+    "acquired_integrated": PALETTE[4],
+    P.NO_PATH: "#c4c4c4",
+}
+
+_OWNERSHIP = {"independent": "Independent", "foreign_subsidiary": "Foreign subsidiary"}
+_NETWORK = {"global": "Global", "local": "Local"}
+_ACQUIRED = {"not_acquired": "Not acquired", "foreign": "Acquired, foreign firm",
+             "domestic": "Acquired, domestic firm"}
+_SITUATION = {"global": "Global network", "local": "Local network",
+              "relocated_abroad": "Relocated abroad",
+              "acquired_integrated": "Acquired and integrated"}
+
+#: The stages of ``trajectory_stages``: (column, stage title, category order).
+STAGES: list[tuple[str, str, list[str]]] = [
+    ("ownership_2005", "Ownership 2005", list(_OWNERSHIP.values())),
+    ("network_label_2005", "Network 2005", list(_NETWORK.values())),
+    ("acquisition", "Acquisition 2006-2011", list(_ACQUIRED.values())),
+    ("situation_label_2011", "Situation 2011", list(_SITUATION.values())),
+]
+
+#: Event of a firm in 2006-2011, one per firm, in display order.
+EVENT_LABELS: dict[str, str] = {
+    "local_to_global": "Path 1: local to global",
+    "relocated_abroad": "Path 2: relocated abroad",
+    "acquired_integrated": "Path 3: acquired and integrated",
+    "acquired_foreign_other": "Acquired by foreign firm, no path",
+    "acquired_domestic": "Acquired by domestic firm",
+    "no_change": "No change",
+}
+EVENT_COLOURS: dict[str, str] = {
+    "local_to_global": PATH_COLOURS["local_to_global"],
+    "relocated_abroad": PATH_COLOURS["relocated_abroad"],
+    "acquired_integrated": PATH_COLOURS["acquired_integrated"],
+    "acquired_foreign_other": "#c2b5dc",
+    "acquired_domestic": PALETTE[2],
+    "no_change": "#dcdcdc",
+}
+
+
+def _require(frame: pd.DataFrame, cols: Sequence[str]) -> None:
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        raise KeyError(f"columns not in the frame: {missing}")
+
+
+def _ownership(legal_status: pd.Series) -> pd.Series:
+    text = legal_status.astype(str)
+    out = pd.Series(pd.NA, index=text.index, dtype=object)
+    for prefix, label in _OWNERSHIP.items():
+        out[text.str.startswith(prefix)] = label
+    bad = sorted(set(text[out.isna()]))
+    if bad:
+        raise ValueError(f"legal_status codes without an ownership: {bad}")
+    return out
+
+
+def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
+    """One row per firm (sorted by ``firm_id``) with a label for each stage in :data:`STAGES`.
+
+    Columns: ``firm_id, sector, legal_status, path, path_name`` and the stage columns
+    ``ownership_2005, network_label_2005, acquisition, situation_label_2011``. The path and the
+    2011 situation come from :func:`clusterlab.paths.classify_paths` (which raises on a record
+    whose path contradicts it).
+    """
+    _require(firms, ["firm_id", "sector", "legal_status", "acquired_2006_2011"])
+    table = P.classify_paths(firms)
+    ordered = firms.sort_values("firm_id").reset_index(drop=True)
+    acquired = ordered["acquired_2006_2011"].astype(str)
+    bad = sorted(set(acquired) - set(_ACQUIRED))
+    if bad:
+        raise ValueError(f"unknown acquired_2006_2011 codes: {bad}")
+    return pd.DataFrame({
+        "firm_id": table["firm_id"],
+        "sector": ordered["sector"].astype(str).str.replace("_", " "),
+        "legal_status": ordered["legal_status"].astype(str).str.replace("_", " "),
+        "path": table["path"],
+        "path_name": table["path"].map(PATH_NAMES),
+        "ownership_2005": _ownership(ordered["legal_status"]).to_numpy(),
+        "network_label_2005": table["network_2005"].map(_NETWORK),
+        "acquisition": acquired.map(_ACQUIRED).to_numpy(),
+        "situation_label_2011": table["situation_2011"].map(_SITUATION),
+    })
+
+
+def _smoothstep(t: np.ndarray) -> np.ndarray:
+    return t * t * (3 - 2 * t)
+
+
+def alluvial(
+    frame: pd.DataFrame,
+    stages: Sequence[tuple[str, str, Sequence[str]]],
+    *,
+    colour: str,
+    colour_order: Sequence[str],
+    colours: Sequence[str],
+    colour_title: str,
+    tooltip: Sequence[tuple[str, str]] = (),
+    id_column: str = "firm_id",
+    title: str,
+    subtitle: str | None = None,
+    width: int = 680,
+    height: int = 400,
+    label_room: tuple[float, float] = (0.85, 1.1),
+    gap: float = 2.0,
+    node_width: float = 0.07,
+    samples: int = 24,
+) -> alt.LayerChart:
+    """Firm-level alluvial chart: one unit-wide ribbon per row of ``frame`` across ``stages``.
+
+    ``stages`` lists ``(column, stage title, category order)``; each stage is a column of
+    node bars (one per category with at least one row, labelled with its count: left of the
+    first stage, right of the last, above the others; ``label_room`` is the room, in stage
+    widths, left and right of the outer stages), and each row
+    is a ribbon from node to node, coloured by ``colour`` (domain ``colour_order``, range
+    ``colours``). Within a node, rows are ordered to keep ribbons from crossing. ``tooltip``
+    lists extra ``(column, title)`` pairs shown on hover, after the id and the stage values.
+    Raises ``KeyError`` for missing columns and ``ValueError`` for values outside a stage's
+    category order or a colour outside ``colour_order``.
+    """
+    use_book_theme()
+    if len(stages) < 2:
+        raise ValueError("an alluvial chart needs at least two stages")
+    cols = [s[0] for s in stages]
+    _require(frame, [id_column, colour, *cols, *(c for c, _ in tooltip)])
+    if len(colours) != len(colour_order):
+        raise ValueError("colours and colour_order differ in length")
+    bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
+    if bad:
+        raise ValueError(f"{colour} values not in colour_order: {bad}")
+    rank = {}
+    for col, _, order in stages:
+        bad = sorted(set(frame[col].astype(str)) - set(order))
+        if bad:
+            raise ValueError(f"{col} values not in the stage's categories: {bad}")
+        rank[col] = frame[col].astype(str).map({c: i for i, c in enumerate(order)})
+
+    n = len(frame)
+    data = frame.reset_index(drop=True)
+    # Vertical position (top edge, in firm units from the top) of every row at every stage.
+    tops: dict[str, np.ndarray] = {}
+    nodes = []
+    totals = []
+    for s, (col, _, order) in enumerate(stages):
+        keys = [rank[col].to_numpy()]
+        if s > 0:
+            keys.append(tops[cols[s - 1]])
+        else:
+            keys.extend(rank[c].to_numpy() for c in cols[1:])
+        keys.append(data[id_column].astype(str).to_numpy())
+        order_idx = np.lexsort(tuple(reversed(keys)))
+        top = np.empty(n)
+        y = 0.0
+        previous = None
+        for idx in order_idx:
+            cat = int(keys[0][idx])
+            if previous is not None and cat != previous:
+                y += gap
+            top[idx] = y
+            y += 1.0
+            previous = cat
+        tops[col] = top
+        totals.append(y)
+        for cat_i, cat in enumerate(order):
+            members = top[rank[col].to_numpy() == cat_i]
+            if len(members):
+                nodes.append({"stage": s, "category": cat, "n": len(members),
+                              "label": f"{cat} ({len(members)})",
+                              "top": members.min(), "bottom": members.max() + 1.0})
+    total = max(totals)
+    # centre each stage vertically
+    shift = {col: (total - t) / 2 for col, t in zip(cols, totals, strict=True)}
+    node_frame = pd.DataFrame(nodes)
+    node_frame["top"] += node_frame["stage"].map(lambda s: shift[cols[s]])
+    node_frame["bottom"] += node_frame["stage"].map(lambda s: shift[cols[s]])
+    node_frame["x"] = node_frame["stage"] - node_width / 2
+    node_frame["x2"] = node_frame["stage"] + node_width / 2
+    node_frame["stage_title"] = node_frame["stage"].map(lambda s: stages[s][1])
+    node_frame["label_y"] = node_frame["top"] - 0.35
+
+    pad = 0.06  # a thin white seam between ribbons
+    t = np.linspace(0.0, 1.0, samples)
+    smooth = _smoothstep(t)
+    rows = []
+    for s in range(len(stages) - 1):
+        a, b = cols[s], cols[s + 1]
+        x0, x1 = s + node_width / 2, s + 1 - node_width / 2
+        for i in range(n):
+            y0 = tops[a][i] + shift[a]
+            y1 = tops[b][i] + shift[b]
+            base = {id_column: str(data.at[i, id_column]), "colour_value": str(data.at[i, colour]),
+                    "ribbon": f"{data.at[i, id_column]}-{s}"}
+            for c in cols:
+                base[c] = str(data.at[i, c])
+            for c, _ in tooltip:
+                base[c] = str(data.at[i, c])
+            for tt, ss in zip(t, smooth, strict=True):
+                y = y0 + (y1 - y0) * ss
+                rows.append({**base, "x": x0 + (x1 - x0) * tt, "y": y + pad, "y2": y + 1 - pad})
+    ribbons = pd.DataFrame(rows)
+
+    x_scale = alt.Scale(domain=[-label_room[0], len(stages) - 1 + label_room[1]])
+    y_scale = alt.Scale(domain=[total + 0.5, -3.2])
+    no_axis_x = alt.X("x:Q", scale=x_scale, axis=None)
+    colour_enc = alt.Color("colour_value:N", title=colour_title,
+                           scale=alt.Scale(domain=list(colour_order), range=list(colours)),
+                           legend=alt.Legend(orient="bottom", columns=2, labelLimit=320))
+    tips = [alt.Tooltip(f"{id_column}:N", title="Firm")]
+    tips += [alt.Tooltip(f"{c}:N", title=st) for c, st, _ in stages]
+    tips += [alt.Tooltip(f"{c}:N", title=tt) for c, tt in tooltip]
+    tips.append(alt.Tooltip("colour_value:N", title=colour_title))
+
+    ribbon_layer = (
+        alt.Chart(ribbons)
+        .mark_area(opacity=0.8, interpolate="linear")
+        .encode(x=no_axis_x, y=alt.Y("y:Q", scale=y_scale, axis=None), y2="y2:Q",
+                color=colour_enc, detail="ribbon:N", tooltip=tips)
+    )
+    node_layer = (
+        alt.Chart(node_frame)
+        .mark_rect(color="#3d3d3d")
+        .encode(x=alt.X("x:Q", scale=x_scale, axis=None), x2="x2:Q",
+                y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q",
+                tooltip=[alt.Tooltip("stage_title:N", title="Stage"),
+                         alt.Tooltip("category:N", title="Category"),
+                         alt.Tooltip("n:Q", title="Firms")])
+    )
+    # Labels: left of the first stage's nodes, right of the last stage's, above the others
+    # (ribbons leave a node horizontally, so these spots stay clear of them).
+    last = len(stages) - 1
+    node_frame["label_x"] = node_frame["stage"].astype(float)
+    node_frame.loc[node_frame["stage"] == 0, "label_x"] = -node_width / 2 - 0.03
+    node_frame.loc[node_frame["stage"] == last, "label_x"] = last + node_width / 2 + 0.03
+    node_frame["mid_y"] = (node_frame["top"] + node_frame["bottom"]) / 2
+    node_frame["side_label"] = node_frame["category"] + "\n" + node_frame["n"].map(
+        lambda k: f"{k} firm" if k == 1 else f"{k} firms")
+
+    def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
+        return (
+            alt.Chart(rows)
+            .mark_text(fontSize=11, align=align, baseline=baseline, color="#222",
+                       lineBreak="\n")
+            .encode(x=alt.X("label_x:Q", scale=x_scale, axis=None),
+                    y=alt.Y(f"{y}:Q", scale=y_scale, axis=None), text=f"{text}:N")
+        )
+
+    stage_no = node_frame["stage"]
+    label_layers = [
+        _labels(node_frame[stage_no == 0], "right", "mid_y", "side_label", "middle"),
+        _labels(node_frame[(stage_no > 0) & (stage_no < last)], "center", "label_y", "label",
+                "bottom"),
+        _labels(node_frame[stage_no == last], "left", "mid_y", "side_label", "middle"),
+    ]
+    heads = pd.DataFrame({"stage": range(len(stages)), "head": [s[1] for s in stages],
+                          "y": -2.0})
+    head_layer = (
+        alt.Chart(heads)
+        .mark_text(fontSize=12, fontWeight="bold", baseline="bottom", color="#222")
+        .encode(x=alt.X("stage:Q", scale=x_scale, axis=None),
+                y=alt.Y("y:Q", scale=y_scale, axis=None), text="head:N")
+    )
+    return (
+        alt.layer(ribbon_layer, node_layer, *label_layers, head_layer)
+        .properties(width=width, height=height,
+                    title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+    )
+
+
+def trajectory_chart(
+    firms: pd.DataFrame,
+    *,
+    title: str = "Trajectories of the firms, 2005-2011",
+    subtitle: str | None = None,
+    **kwargs: object,
+) -> alt.LayerChart:
+    """The firms' trajectories (:func:`trajectory_stages`) as an alluvial chart coloured by
+    development path; hover over a ribbon for the firm, its sector and its legal status."""
+    stages = trajectory_stages(firms)
+    present = [k for k in PATH_NAMES if k in set(stages["path"])]
+    return alluvial(
+        stages, STAGES, colour="path_name",
+        colour_order=[PATH_NAMES[k] for k in present],
+        colours=[PATH_COLOURS[k] for k in present],
+        colour_title="Development path",
+        tooltip=[("sector", "Sector"), ("legal_status", "Legal status 2005")],
+        title=title, subtitle=subtitle, **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _events(firms: pd.DataFrame) -> pd.Series:
+    """Each firm's 2006-2011 event (a key of :data:`EVENT_LABELS`), sorted by ``firm_id``."""
+    table = P.classify_paths(firms)
+    acquired = firms.sort_values("firm_id")["acquired_2006_2011"].astype(str).to_numpy()
+    events = []
+    for path, acq in zip(table["path"], acquired, strict=True):
+        if path != P.NO_PATH:
+            events.append(path)
+        elif acq == "foreign":
+            events.append("acquired_foreign_other")
+        elif acq == "domestic":
+            events.append("acquired_domestic")
+        else:
+            events.append("no_change")
+    return pd.Series(events, index=table["firm_id"], name="event")
+
+
+def dynamics_by(
+    firms: pd.DataFrame, attribute: str, categories: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Count the firms' 2006-2011 events per value of ``attribute``, zeros included.
+
+    Every firm has one event: its development path if it has one, else ``acquired_foreign_
+    other`` or ``acquired_domestic`` if it was acquired, else ``no_change``. Columns:
+    ``<attribute>, label, event, event_label, order, n``; ``label`` is ``labels[value]``
+    (default: the value with underscores as spaces). Values in ``categories`` order when
+    given, else sorted.
+    """
+    _require(firms, [attribute, "acquired_2006_2011"])
+    events = _events(firms)
+    values = firms.sort_values("firm_id")[attribute].astype(str).to_numpy()
+    order = list(categories) if categories is not None else sorted(set(values))
+    rows = []
+    for value in order:
+        label = (labels or {}).get(value, value.replace("_", " "))
+        for i, (key, name) in enumerate(EVENT_LABELS.items()):
+            n = int(((values == value) & (events.to_numpy() == key)).sum())
+            rows.append({attribute: value, "label": label, "event": key, "event_label": name,
+                         "order": i, "n": n})
+    return pd.DataFrame(rows)
+
+
+def dynamics_bar(
+    counts: pd.DataFrame,
+    *,
+    title: str,
+    category_title: str,
+    subtitle: str | None = None,
+) -> alt.Chart:
+    """Stacked horizontal bars of 2006-2011 events per category (output of
+    :func:`dynamics_by`); the firms without change are drawn last, in light grey."""
+    use_book_theme()
+    _require(counts, ["label", "event", "event_label", "order", "n"])
+    shown = counts[counts["n"] > 0]
+    return (
+        alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            y=alt.Y("label:N", title=category_title, sort=list(dict.fromkeys(counts["label"]))),
+            x=alt.X("sum(n):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("event_label:N", title="2006-2011",
+                            scale=alt.Scale(domain=list(EVENT_LABELS.values()),
+                                            range=list(EVENT_COLOURS.values())),
+                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip("label:N", title=category_title),
+                     alt.Tooltip("event_label:N", title="Event 2006-2011"),
+                     alt.Tooltip("n:Q", title="Firms")],
+        )
+        .properties(width=520, height=alt.Step(30))
+    )

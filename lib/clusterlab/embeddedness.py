@@ -1,0 +1,280 @@
+"""Local embeddedness (lokale hechting): group means, differences and significance (Table 2).
+
+Definitions used throughout (and stated in the book):
+
+* **Groups.** ``local`` = firms with ``network_2005 == "local"`` (the 7 stable local firms and
+  the 4 local firms shifting to global: n = 11); ``global`` = ``network_2005 == "global"``
+  (n = 10).
+* **Measures.** ``current`` = ``score_current`` (importance now, five-point scale);
+  ``changed`` = ``score_changed`` (importance in the changed situation, same five-point scale;
+  see ``data/README.md`` for how the article's three-point change is read).
+* **Group mean** = arithmetic mean of the firms' scores; **difference** = mean(global) -
+  mean(local), as the article's column "(2) - (1)"; **average** = the mean of the five
+  differences (equivalently: mean of the five global means minus mean of the five local means).
+* **Rounding**: to one decimal, half away from zero (:func:`round_half_away`, exact decimal
+  arithmetic), applied only for display and comparison with the printed table; differences
+  and averages are computed from unrounded means, then rounded.
+* **Significance test** (selectable by name, :data:`TESTS`): the default is Welch's two-sided
+  t-test for unequal variances (``scipy.stats.ttest_ind(equal_var=False)``); also available:
+  Student's t-test (equal variances) and the two-sided Mann-Whitney U test
+  (``scipy.stats.mannwhitneyu``, asymptotic normal approximation with tie and continuity
+  correction, which scipy uses when there are ties). Marks as in the article: ``"*"`` for
+  p < 0.10, ``"**"`` for p < 0.05, ``""`` otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from clusterlab.data import FACTORS, LABELS_EN, LABELS_NL, MEASURES
+
+__all__ = [
+    "GROUPS",
+    "TESTS",
+    "audit_published_table2",
+    "group_means",
+    "group_scores",
+    "mark",
+    "patterns",
+    "recompute_table2",
+    "round_half_away",
+    "significance_test",
+]
+
+#: The two groups of Table 2, in the printed column order: (1) local, (2) global.
+GROUPS: tuple[str, str] = ("local", "global")
+
+
+def round_half_away(value: float | int | Fraction | Decimal, ndigits: int = 1) -> float:
+    """Round to ``ndigits`` decimals, halves away from zero (2.45 -> 2.5, -0.75 -> -0.8).
+
+    Exact: a float is taken at its shortest decimal representation (``repr``), a Fraction
+    exactly; so 49/11 = 4.4545... -> 4.5 and 0.25 -> 0.3.
+    """
+    if isinstance(value, Fraction):
+        exact = value * 10**ndigits
+        q = int(abs(exact) + Fraction(1, 2))  # floor(|x| + 1/2): halves go away from zero
+        return float(Decimal(q if exact >= 0 else -q).scaleb(-ndigits)) + 0.0
+    if isinstance(value, float) and not np.isfinite(value):
+        return value
+    d = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    out = float(d.quantize(Decimal(1).scaleb(-ndigits), rounding=ROUND_HALF_UP))
+    return out + 0.0  # normalise -0.0
+
+
+def _welch(g: np.ndarray, lo: np.ndarray) -> tuple[float, float]:
+    r = stats.ttest_ind(g, lo, equal_var=False)
+    return float(r.statistic), float(r.pvalue)
+
+
+def _student(g: np.ndarray, lo: np.ndarray) -> tuple[float, float]:
+    r = stats.ttest_ind(g, lo, equal_var=True)
+    return float(r.statistic), float(r.pvalue)
+
+
+def _mannwhitney(g: np.ndarray, lo: np.ndarray) -> tuple[float, float]:
+    r = stats.mannwhitneyu(g, lo, alternative="two-sided")
+    return float(r.statistic), float(r.pvalue)
+
+
+#: Two-sided tests of global vs local scores: name -> f(global, local) -> (statistic, p).
+TESTS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[float, float]]] = {
+    "welch": _welch,
+    "student": _student,
+    "mannwhitney": _mannwhitney,
+}
+#: Readable names of the tests.
+TEST_LABELS: dict[str, str] = {
+    "welch": "Welch's t-test (two-sided, unequal variances)",
+    "student": "Student's t-test (two-sided, equal variances)",
+    "mannwhitney": "Mann-Whitney U test (two-sided)",
+}
+
+
+def significance_test(name: str) -> Callable[[np.ndarray, np.ndarray], tuple[float, float]]:
+    """The test called ``name`` (one of :data:`TESTS`); a clear error otherwise."""
+    try:
+        return TESTS[name]
+    except KeyError:
+        raise ValueError(f"unknown test {name!r}; choose one of {', '.join(TESTS)}") from None
+
+
+def mark(p: float) -> str:
+    """The article's mark for a p-value: ``"**"`` p < 0.05, ``"*"`` p < 0.10, else ``""``."""
+    if not np.isfinite(p):
+        return ""
+    if p < 0.05:
+        return "**"
+    if p < 0.10:
+        return "*"
+    return ""
+
+
+def group_scores(firms: pd.DataFrame, emb: pd.DataFrame) -> pd.DataFrame:
+    """Long table of scores with the firm's group: ``firm_id, factor, group, measure, score``."""
+    net = firms[["firm_id", "network_2005"]].astype(str)
+    e = emb.astype({"firm_id": str, "factor": str}).merge(net, on="firm_id", how="left")
+    if e["network_2005"].isna().any():
+        missing = sorted(set(e.loc[e["network_2005"].isna(), "firm_id"]))
+        raise ValueError(f"scores for firms not in the firm table: {missing}")
+    long = e.melt(id_vars=["firm_id", "factor", "network_2005"],
+                  value_vars=["score_current", "score_changed"], var_name="measure",
+                  value_name="score")
+    long["measure"] = long["measure"].str.replace("score_", "", regex=False)
+    long = long.rename(columns={"network_2005": "group"})
+    return long[["firm_id", "factor", "group", "measure", "score"]]
+
+
+def group_means(firms: pd.DataFrame, emb: pd.DataFrame) -> pd.DataFrame:
+    """Mean, standard deviation (n - 1) and n per factor, measure and group (tidy).
+
+    Columns ``factor, factor_en, measure, group, n, mean, sd, mean_rounded``, in the printed
+    order (factors as in Table 2, current before changed, local before global).
+    """
+    long = group_scores(firms, emb)
+    rows = []
+    for factor in FACTORS:
+        for measure in MEASURES:
+            for group in GROUPS:
+                s = long.loc[(long["factor"] == factor) & (long["measure"] == measure)
+                             & (long["group"] == group), "score"].astype(int)
+                n = len(s)
+                mean = Fraction(int(s.sum()), n) if n else Fraction(0)
+                rows.append({
+                    "factor": factor, "factor_en": LABELS_EN["factor"][factor],
+                    "measure": measure, "group": group, "n": n,
+                    "mean": float(mean) if n else float("nan"),
+                    "sd": float(s.std(ddof=1)) if n > 1 else float("nan"),
+                    "mean_rounded": round_half_away(mean) if n else float("nan"),
+                })
+    return pd.DataFrame(rows)
+
+
+def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame,
+                     test: str = "welch") -> pd.DataFrame:
+    """Table 2 recomputed from firm-level data, tidy: one row per factor and measure, then the
+    two average rows (``factor == "average"``; no test there, as in the article).
+
+    Columns: ``factor, factor_en, factor_nl, measure, n_local, n_global, mean_local,
+    mean_global, mean_local_rounded, mean_global_rounded, difference, difference_rounded,
+    statistic, p_value, mark, test``. ``difference`` = mean_global - mean_local (unrounded).
+    """
+    fn = significance_test(test)
+    long = group_scores(firms, emb)
+    rows = []
+    for factor in FACTORS:
+        for measure in MEASURES:
+            sel = long[(long["factor"] == factor) & (long["measure"] == measure)]
+            g = sel.loc[sel["group"] == "global", "score"].astype(float).to_numpy()
+            lo = sel.loc[sel["group"] == "local", "score"].astype(float).to_numpy()
+            fl, fg = Fraction(int(lo.sum()), len(lo)), Fraction(int(g.sum()), len(g))
+            stat, p = fn(g, lo)
+            rows.append({
+                "factor": factor, "factor_en": LABELS_EN["factor"][factor],
+                "factor_nl": LABELS_NL["factor"][factor], "measure": measure,
+                "n_local": len(lo), "n_global": len(g),
+                "mean_local": float(fl), "mean_global": float(fg),
+                "mean_local_rounded": round_half_away(fl),
+                "mean_global_rounded": round_half_away(fg),
+                "difference": float(fg - fl), "difference_rounded": round_half_away(fg - fl),
+                "statistic": stat, "p_value": p, "mark": mark(p), "test": test,
+                "_fl": fl, "_fg": fg,
+            })
+    body = pd.DataFrame(rows)
+    for measure in MEASURES:
+        part = body[body["measure"] == measure]
+        fl = sum(part["_fl"], Fraction(0)) / len(part)
+        fg = sum(part["_fg"], Fraction(0)) / len(part)
+        rows.append({
+            "factor": "average", "factor_en": "Average", "factor_nl": "Gemiddeld",
+            "measure": measure, "n_local": int(part["n_local"].iloc[0]),
+            "n_global": int(part["n_global"].iloc[0]),
+            "mean_local": float(fl), "mean_global": float(fg),
+            "mean_local_rounded": round_half_away(fl), "mean_global_rounded": round_half_away(fg),
+            "difference": float(fg - fl), "difference_rounded": round_half_away(fg - fl),
+            "statistic": float("nan"), "p_value": float("nan"), "mark": "", "test": test,
+            "_fl": fl, "_fg": fg,
+        })
+    return pd.DataFrame(rows).drop(columns=["_fl", "_fg"])
+
+
+def _dec(x: object) -> Decimal:
+    return Decimal(repr(float(x)))  # type: ignore[arg-type]
+
+
+def audit_published_table2(table2: pd.DataFrame, only_discrepancies: bool = False
+                           ) -> pd.DataFrame:
+    """Recompute every printed difference and average of Table 2 from the printed means.
+
+    ``table2`` is ``load_published().table2``. One row per check: ``check`` ("difference",
+    "average from means", "average from printed differences"), ``factor, measure, printed,
+    recomputed, consistent, detail``. Differences: printed mean_global - printed mean_local
+    (exact decimals). Averages: the mean of the five differences of printed means, and the mean
+    of the five printed differences, each rounded half away from zero to one decimal. Every
+    check is listed; ``only_discrepancies`` keeps the inconsistent ones.
+    """
+    t = table2.copy()
+    body = t[t["factor"] != "average"]
+    rows = []
+    diffs: dict[str, list[Decimal]] = {m: [] for m in MEASURES}
+    printed_diffs: dict[str, list[Decimal]] = {m: [] for m in MEASURES}
+    for r in body.itertuples(index=False):
+        d = _dec(r.mean_global) - _dec(r.mean_local)
+        p = _dec(r.difference)
+        diffs[r.measure].append(d)
+        printed_diffs[r.measure].append(p)
+        rows.append({"check": "difference", "factor": r.factor, "measure": r.measure,
+                     "printed": float(p), "recomputed": float(d), "consistent": d == p,
+                     "detail": f"{r.mean_global} - {r.mean_local} = {d}"})
+    for r in t[t["factor"] == "average"].itertuples(index=False):
+        p = _dec(r.difference)
+        for check, values in (("average from means", diffs[r.measure]),
+                              ("average from printed differences", printed_diffs[r.measure])):
+            exact = sum(values, Decimal(0)) / len(values)
+            rec = Decimal(repr(round_half_away(exact)))
+            rows.append({"check": check, "factor": "average", "measure": r.measure,
+                         "printed": float(p), "recomputed": float(rec), "consistent": rec == p,
+                         "detail": f"mean of {', '.join(str(v) for v in values)} = {exact}"})
+    out = pd.DataFrame(rows)
+    if only_discrepancies:
+        out = out[~out["consistent"]].reset_index(drop=True)
+    return out
+
+
+def patterns(table: pd.DataFrame) -> list[tuple[str, bool, str]]:
+    """The article's three patterns of local embeddedness, checked on a Table-2-like table.
+
+    ``table`` has columns ``factor, measure, mean_local, mean_global`` (a recomputed or the
+    published table). Returns (statement, holds, detail) for: (1) global firms are less
+    locally embedded than local firms, now and after change (both average differences < 0);
+    (2) among global firms local suppliers lose and local customers gain importance;
+    (3) local firms become more locally embedded (changed > current for every factor).
+    """
+    t = table[table["factor"] != "average"].set_index(["factor", "measure"])
+
+    def val(factor: str, measure: str, col: str) -> float:
+        return float(t.loc[(factor, measure), col])
+
+    avg = {m: float(np.mean([val(f, m, "mean_global") - val(f, m, "mean_local")
+                             for f in FACTORS])) for m in MEASURES}
+    p1 = all(v < 0 for v in avg.values())
+    sup = (val("suppliers", "current", "mean_global"), val("suppliers", "changed", "mean_global"))
+    cus = (val("customers", "current", "mean_global"), val("customers", "changed", "mean_global"))
+    p2 = sup[1] < sup[0] and cus[1] > cus[0]
+    gains = {f: val(f, "changed", "mean_local") - val(f, "current", "mean_local")
+             for f in FACTORS}
+    p3 = all(v > 0 for v in gains.values())
+    return [
+        ("global firms are less locally embedded than local firms (current and changed)", p1,
+         f"average difference current {avg['current']:.2f}, changed {avg['changed']:.2f}"),
+        ("global firms: suppliers lose, customers gain local importance", p2,
+         f"suppliers {sup[0]:.1f} -> {sup[1]:.1f}, customers {cus[0]:.1f} -> {cus[1]:.1f}"),
+        ("local firms become more locally embedded on every factor", p3,
+         ", ".join(f"{f} {v:+.2f}" for f, v in gains.items())),
+    ]

@@ -1,0 +1,243 @@
+"""Development paths 2005-2011: which firms took which path, and where they ended up.
+
+The article (van Geenhuizen & Nijkamp 2012) describes three development paths after the 2005
+interviews, each a possible loss of local hechting (embeddedness):
+
+1. ``local_to_global`` - from mainly local to mainly global knowledge networks (the "empty
+   firm" with co-creation abroad, or more cooperation with specialised foreign firms). Only on
+   this path can a firm still act as a poortwachter (gatekeeper) for the cluster.
+2. ``relocated_abroad`` - a foreign parent moves all activities abroad: the local subsidiary is
+   closed and integrated into the head office abroad.
+3. ``acquired_integrated`` - an independent firm is taken over by a foreign firm and fully
+   integrated into it; a branch stays in the cluster to absorb knowledge.
+
+On paths 2 and 3 knowledge leaks abroad (weglekken). Firms on none of the paths keep their 2005
+network pattern.
+
+Classification
+--------------
+The reconstructed data (:mod:`clusterlab.data`, ``data/firms.csv``) record the path in
+``path_2006_2011``; :func:`classify_paths` reads it and checks it against the columns that
+constrain it, so a path can never contradict the rest of a firm's record:
+
+* ``local_to_global`` if and only if ``network_change == "local_to_global"`` (and the firm
+  was ``local`` in 2005);
+* ``relocated_abroad`` only for a foreign subsidiary (``legal_status`` starting with
+  ``foreign_subsidiary``) that was not acquired;
+* ``acquired_integrated`` only for a firm independent in 2005 (``legal_status`` starting with
+  ``independent``) acquired by a foreign firm (``acquired_2006_2011 == "foreign"``).
+
+The converse of the last two does not hold: the article names foreign acquisitions that
+strengthened the firm locally instead, so an acquired firm may be on no path.
+
+The 2011 situation of a firm (:func:`situation_2011`) is its path's end point where it has one
+(``global`` for path 1) and its 2005 network otherwise; :func:`transition_counts` and
+:func:`transitions_long` cross it with ``network_2005``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = [
+    "NO_PATH",
+    "PATHS",
+    "PATH_INFO",
+    "SITUATIONS_2011",
+    "SITUATION_LABELS",
+    "PathInfo",
+    "PathDataError",
+    "check_paths",
+    "classify_paths",
+    "path_counts",
+    "situation_2011",
+    "transition_counts",
+    "transitions_long",
+]
+
+NO_PATH = "none"
+PATHS: tuple[str, ...] = ("local_to_global", "relocated_abroad", "acquired_integrated")
+NETWORKS: tuple[str, ...] = ("global", "local")
+SITUATIONS_2011: tuple[str, ...] = ("global", "local", "relocated_abroad", "acquired_integrated")
+SITUATION_LABELS: dict[str, str] = {
+    "global": "global network",
+    "local": "local network",
+    "relocated_abroad": "relocated abroad",
+    "acquired_integrated": "acquired and integrated",
+}
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "firm_id", "network_2005", "network_change", "acquired_2006_2011", "path_2006_2011",
+    "legal_status",
+)
+
+
+@dataclass(frozen=True)
+class PathInfo:
+    """What the article says about one development path."""
+
+    key: str
+    number: int
+    label: str
+    description: str
+    gatekeeper_possible: bool
+    leakage: bool
+
+
+PATH_INFO: dict[str, PathInfo] = {
+    "local_to_global": PathInfo(
+        "local_to_global", 1, "local to global",
+        "from mainly local to mainly global knowledge networks (co-creation abroad, more "
+        "cooperation with specialised foreign firms)",
+        gatekeeper_possible=True, leakage=False,
+    ),
+    "relocated_abroad": PathInfo(
+        "relocated_abroad", 2, "relocated abroad",
+        "the foreign parent closes the local subsidiary and moves its activities abroad",
+        gatekeeper_possible=False, leakage=True,
+    ),
+    "acquired_integrated": PathInfo(
+        "acquired_integrated", 3, "acquired and integrated",
+        "an independent firm is taken over by a foreign firm and integrated into it; a branch "
+        "stays in the cluster",
+        gatekeeper_possible=False, leakage=True,
+    ),
+}
+
+
+class PathDataError(ValueError):
+    """The firm table lacks a column, has an unknown code, or a path contradicts the record."""
+
+
+def _require(firms: pd.DataFrame) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in firms.columns]
+    if missing:
+        raise PathDataError(f"the firm table lacks the column(s) {', '.join(missing)}")
+    unknown = sorted(set(firms["path_2006_2011"].astype(str)) - {NO_PATH, *PATHS})
+    if unknown:
+        raise PathDataError(
+            f"unknown path code(s) {unknown} in path_2006_2011; expected one of "
+            f"{[NO_PATH, *PATHS]}")
+    bad_net = sorted(set(firms["network_2005"].astype(str)) - set(NETWORKS))
+    if bad_net:
+        raise PathDataError(f"unknown network_2005 code(s) {bad_net}; expected global/local")
+
+
+def check_paths(firms: pd.DataFrame) -> list[str]:
+    """Every contradiction between a firm's recorded path and the rest of its record.
+
+    Returns one readable message per problem (empty when the table is consistent), in firm
+    order. See the module docstring for the rules checked.
+    """
+    _require(firms)
+    problems: list[str] = []
+    for row in firms.sort_values("firm_id").itertuples(index=False):
+        firm, path = row.firm_id, row.path_2006_2011
+        independent = str(row.legal_status).startswith("independent")
+        subsidiary = str(row.legal_status).startswith("foreign_subsidiary")
+        shifted = row.network_change == "local_to_global"
+        if shifted != (path == "local_to_global"):
+            problems.append(
+                f"{firm}: network_change is {row.network_change!r} but the path is {path!r}")
+        if shifted and row.network_2005 != "local":
+            problems.append(f"{firm}: shifted local_to_global but was {row.network_2005!r} "
+                            "in 2005")
+        if path == "relocated_abroad" and not (
+                subsidiary and row.acquired_2006_2011 == "not_acquired"):
+            problems.append(f"{firm}: relocated abroad but legal_status is "
+                            f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}")
+        if path == "acquired_integrated" and not (
+                independent and row.acquired_2006_2011 == "foreign"):
+            problems.append(f"{firm}: acquired and integrated but legal_status is "
+                            f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}")
+    return problems
+
+
+def situation_2011(firms: pd.DataFrame) -> pd.Series:
+    """Each firm's situation in 2011 (one of :data:`SITUATIONS_2011`), indexed like ``firms``.
+
+    A firm on a path ends where its path ends (``global`` for ``local_to_global``,
+    ``relocated_abroad``, ``acquired_integrated``); any other firm keeps its 2005 network.
+    """
+    _require(firms)
+    path = firms["path_2006_2011"].astype(str)
+    situation = firms["network_2005"].astype(str).copy()
+    situation[path == "local_to_global"] = "global"
+    situation[path == "relocated_abroad"] = "relocated_abroad"
+    situation[path == "acquired_integrated"] = "acquired_integrated"
+    return situation.rename("situation_2011")
+
+
+def classify_paths(firms: pd.DataFrame, *, strict: bool = True) -> pd.DataFrame:
+    """One row per firm (sorted by ``firm_id``): its path, the path's label and number, its
+    2005 network and 2011 situation, and whether the path is consistent with its record.
+
+    Columns: ``firm_id, path, path_number, path_label, network_2005, situation_2011,
+    gatekeeper_possible, leakage, consistent``. ``path`` is ``"none"`` (number 0) for firms on
+    no path. With ``strict`` (the default) an inconsistent record raises
+    :class:`PathDataError` listing every problem (see :func:`check_paths`).
+    """
+    problems = check_paths(firms)
+    if strict and problems:
+        raise PathDataError("inconsistent development paths:\n" + "\n".join(problems))
+    bad_firms = {p.split(":", 1)[0] for p in problems}
+    ordered = firms.sort_values("firm_id").reset_index(drop=True)
+    path = ordered["path_2006_2011"].astype(str)
+    info = path.map(PATH_INFO.get)
+    return pd.DataFrame({
+        "firm_id": ordered["firm_id"].astype(str),
+        "path": path,
+        "path_number": [i.number if i else 0 for i in info],
+        "path_label": [i.label if i else "no path" for i in info],
+        "network_2005": ordered["network_2005"].astype(str),
+        "situation_2011": situation_2011(ordered).to_numpy(),
+        "gatekeeper_possible": [bool(i and i.gatekeeper_possible) for i in info],
+        "leakage": [bool(i and i.leakage) for i in info],
+        "consistent": [f not in bad_firms for f in ordered["firm_id"].astype(str)],
+    })
+
+
+def path_counts(firms: pd.DataFrame) -> pd.DataFrame:
+    """Number of firms on each path (all three paths and ``none``, zeros included).
+
+    Columns: ``path, path_number, path_label, n, firms`` (``firms`` = comma-separated ids).
+    """
+    table = classify_paths(firms)
+    rows = []
+    for number, key in enumerate((NO_PATH, *PATHS)):
+        members = table.loc[table["path"] == key, "firm_id"].tolist()
+        label = PATH_INFO[key].label if key in PATH_INFO else "no path"
+        rows.append({"path": key, "path_number": number, "path_label": label,
+                     "n": len(members), "firms": ", ".join(members)})
+    rows = rows[1:] + rows[:1]  # the three paths first, then "none"
+    return pd.DataFrame(rows)
+
+
+def transition_counts(firms: pd.DataFrame) -> pd.DataFrame:
+    """Cross table of ``network_2005`` (rows: global, local) by 2011 situation (columns in
+    :data:`SITUATIONS_2011` order), every cell present, plus nothing else (no margins)."""
+    table = classify_paths(firms)
+    counts = pd.crosstab(table["network_2005"], table["situation_2011"])
+    counts = counts.reindex(index=list(NETWORKS), columns=list(SITUATIONS_2011), fill_value=0)
+    counts.index.name, counts.columns.name = "network_2005", "situation_2011"
+    return counts.astype(int)
+
+
+def transitions_long(firms: pd.DataFrame) -> pd.DataFrame:
+    """The transition counts as a tidy table for a chart.
+
+    One row per (``network_2005``, ``situation_2011``) pair, zeros included, in a fixed
+    order; columns ``network_2005, situation_2011, situation_label, n, firms``.
+    """
+    table = classify_paths(firms)
+    rows = []
+    for network in NETWORKS:
+        for situation in SITUATIONS_2011:
+            members = table.loc[(table["network_2005"] == network)
+                                & (table["situation_2011"] == situation), "firm_id"].tolist()
+            rows.append({"network_2005": network, "situation_2011": situation,
+                         "situation_label": SITUATION_LABELS[situation], "n": len(members),
+                         "firms": ", ".join(members)})
+    return pd.DataFrame(rows)
+

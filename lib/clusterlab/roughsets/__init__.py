@@ -1,0 +1,53 @@
+"""A rough-set engine for categorical decision tables (Pawlak 1991; Komorowski, Pawlak,
+Polkowski & Skowron 1999; Ziarko 1993; Grzymala-Busse 1992).
+
+>>> import pandas as pd
+>>> from clusterlab.roughsets import DecisionTable
+>>> df = pd.DataFrame({"a": [0, 0, 1], "b": ["x", "y", "y"], "d": ["no", "yes", "yes"]})
+>>> dt = DecisionTable(df, decision="d")
+>>> dt.reducts(), dt.core(), dt.quality()
+([('b',)], ('b',), 1.0)
+
+Modules: :mod:`.table` (encoding, :class:`DecisionTable`, approximations, quality,
+significance), :mod:`.approximations`, :mod:`.vprs` (Ziarko's beta), :mod:`.reducts` (reducts,
+core, heuristic reduct, discernibility matrix), :mod:`.rules` (LEM2, minimal rules,
+classification), :mod:`.stability` (reducts under resampling), :mod:`.csvio` (CSV without
+pandas), :mod:`.errors`. Importing this package does not import pandas.
+"""
+
+from clusterlab.roughsets.approximations import Approximation
+from clusterlab.roughsets.errors import (
+    BetaOutOfRangeError,
+    DecisionAmongConditionsError,
+    DuplicateError,
+    EmptyTableError,
+    MissingValueError,
+    RoughSetError,
+    TooManyAttributesError,
+    TooManyValuesError,
+    UnknownAttributeError,
+    UnknownObjectError,
+)
+from clusterlab.roughsets.reducts import MAX_EXACT_ATTRIBUTES
+from clusterlab.roughsets.rules import Rule
+from clusterlab.roughsets.stability import ReductStability
+from clusterlab.roughsets.table import MAX_NUMERIC_VALUES, DecisionTable
+
+__all__ = [
+    "MAX_EXACT_ATTRIBUTES",
+    "MAX_NUMERIC_VALUES",
+    "Approximation",
+    "BetaOutOfRangeError",
+    "DecisionAmongConditionsError",
+    "DecisionTable",
+    "DuplicateError",
+    "EmptyTableError",
+    "MissingValueError",
+    "ReductStability",
+    "RoughSetError",
+    "Rule",
+    "TooManyAttributesError",
+    "TooManyValuesError",
+    "UnknownAttributeError",
+    "UnknownObjectError",
+]

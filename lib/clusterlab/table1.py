@@ -1,0 +1,75 @@
+"""Table 1 of the article, recomputed from the firm records and compared cell by cell.
+
+The article's Table 1 ("Bedrijven naar bedrijfskenmerken (2005) en bepaalde veranderingen",
+N = 21) counts the firms per category of eight characteristics. The printed table is stored,
+one row per printed count, in ``data/published/table1.csv`` (the last printed row,
+"Mondiaal (waarvan met omgekeerd model) 10 (3)", is two rows there: the 10 global firms and the
+3 of them with a reverse model). :func:`compare_table1` keeps that printed layout and order, puts
+the count recomputed from a firm table (:func:`clusterlab.data.table1_counts`) beside every
+printed count, and marks each cell ``matches``. :func:`block_totals` checks that every block
+adds up to N, as a printed table of 21 firms must.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from clusterlab.data import table1_counts
+
+__all__ = ["block_totals", "compare_table1", "display_table1"]
+
+_PUBLISHED_COLUMNS = ("row", "block_nl", "block_en", "variable", "category_nl", "category_en",
+                      "code", "n", "printed")
+
+
+def compare_table1(firms: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Every printed cell of Table 1 beside its count recomputed from ``firms``.
+
+    ``published`` is ``clusterlab.data.load_published().table1``. Returns the published rows
+    in printed order with the added columns ``recomputed`` (int; -1 when the firm table has no
+    such code) and ``matches`` (bool). Raises ``KeyError`` when a published column is missing.
+    """
+    missing = [c for c in _PUBLISHED_COLUMNS if c not in published.columns]
+    if missing:
+        raise KeyError(f"columns not in the published Table 1: {missing}")
+    counts = table1_counts(firms)
+    table = published.merge(counts.rename(columns={"n": "recomputed"}),
+                            on=["variable", "code"], how="left", validate="one_to_one")
+    table = table.sort_values("row", kind="stable").reset_index(drop=True)
+    table["recomputed"] = table["recomputed"].fillna(-1).astype(int)
+    table["matches"] = table["n"].astype(int) == table["recomputed"]
+    return table
+
+
+def block_totals(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Per printed block: the sum of the printed and the recomputed counts.
+
+    Sub-counts (rows with ``subcount_of`` set, the reverse-model firms) are left out, so each
+    block should add up to the number of firms. Returns ``block_en, printed_total,
+    recomputed_total`` in printed order.
+    """
+    main = comparison
+    if "subcount_of" in comparison.columns:
+        main = comparison[comparison["subcount_of"].isna()
+                          | (comparison["subcount_of"].astype(str) == "")]
+    totals = (main.groupby("block_en", sort=False)
+              .agg(printed_total=("n", "sum"), recomputed_total=("recomputed", "sum"))
+              .reset_index())
+    return totals.astype({"printed_total": int, "recomputed_total": int})
+
+
+def display_table1(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The comparison as a reader's table: characteristic, category (English and as printed),
+    printed count, recomputed count and a check mark."""
+    out = pd.DataFrame({
+        "Characteristic": comparison["block_en"],
+        "Category": comparison["category_en"],
+        "Printed category (Dutch)": comparison["category_nl"],
+        "Printed": comparison["printed"].astype(str),
+        "Recomputed": comparison["recomputed"].astype(int),
+        "Matches": comparison["matches"].map({True: "yes", False: "NO"}),
+    })
+    # Show a block's name only on its first row, as the printed table does.
+    repeated = out["Characteristic"].eq(out["Characteristic"].shift())
+    out.loc[repeated, "Characteristic"] = ""
+    return out

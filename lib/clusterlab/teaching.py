@@ -1,0 +1,344 @@
+"""Tidy tables of rough-set results, for teaching (the book's chapter 3 and "own data" page).
+
+The engine (:mod:`clusterlab.roughsets`) returns tuples of object labels, dicts and
+:class:`~clusterlab.roughsets.Rule` objects; the helpers here turn them into small
+:class:`pandas.DataFrame` s a reader can scan: one row per indiscernibility class, per decision
+class, per attribute, per rule, per object. They compute nothing the engine does not define;
+the one exception, :func:`loo_predictions`, repeats the engine's leave-one-out procedure object
+by object so a reader can see *which* objects are misclassified.
+
+Object labels are the engine's: the id column's values as ``str`` or, without an id column,
+1-based row numbers (``"1"``, ``"2"``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from string import ascii_uppercase
+from typing import Any
+
+import pandas as pd
+
+from clusterlab.roughsets import DecisionTable, ReductStability, Rule
+
+__all__ = [
+    "BOUNDARY",
+    "approximation_table",
+    "attribute_codes",
+    "classes_table",
+    "discernibility_table",
+    "join_labels",
+    "loo_predictions",
+    "object_decisions",
+    "reduct_share_table",
+    "region_table",
+    "rules_table",
+    "significance_table",
+    "stability_table",
+]
+
+#: Region label of objects in the boundary (no lower approximation contains them).
+BOUNDARY = "boundary"
+
+
+def join_labels(labels: Iterable[str], empty: str = "(none)") -> str:
+    """``"F01, F03, F07"``: labels joined for a table cell (``empty`` when there are none)."""
+    text = ", ".join(labels)
+    return text or empty
+
+
+def object_decisions(dt: DecisionTable) -> dict[str, Any]:
+    """Each object's decision value, ``{label: value}`` in label order."""
+    out: dict[str, Any] = {}
+    for value, labels in dt.decision_classes().items():
+        for label in labels:
+            out[label] = value
+    return {label: out[label] for label in dt.objects}
+
+
+def _indexed(data: pd.DataFrame, id_column: str | None) -> pd.DataFrame:
+    """``data`` indexed by the engine's object labels."""
+    if id_column is None:
+        frame = data.reset_index(drop=True)
+        frame.index = [str(i + 1) for i in range(len(frame))]
+    else:
+        frame = data.set_index(data[id_column].astype(str))
+    return frame
+
+
+def classes_table(
+    dt: DecisionTable,
+    data: pd.DataFrame,
+    id_column: str | None = None,
+    attributes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """One row per indiscernibility class of IND(B) (default B = all conditions of ``dt``).
+
+    Columns: ``class`` (1, 2, ... in the engine's order), ``objects``, ``size``, the shared
+    value of every attribute in B, ``decisions`` (e.g. ``"global 2, local 1"``) and
+    ``consistent`` (True when the class has a single decision value). ``data`` is the frame
+    ``dt`` was built from (``id_column`` as given to :class:`DecisionTable`).
+    """
+    attrs = list(dt.conditions if attributes is None else attributes)
+    frame = _indexed(data, id_column)
+    decisions = object_decisions(dt)
+    rows = []
+    for k, members in enumerate(dt.indiscernibility_classes(attrs), start=1):
+        first = frame.loc[members[0]]
+        counts: dict[Any, int] = {}
+        for label in members:
+            counts[decisions[label]] = counts.get(decisions[label], 0) + 1
+        order = [v for v in dt.decision_values if v in counts]
+        row: dict[str, Any] = {"class": k, "objects": join_labels(members), "size": len(members)}
+        row.update({a: first[a] for a in attrs})
+        row["decisions"] = ", ".join(f"{v} {counts[v]}" for v in order)
+        row["consistent"] = len(counts) == 1
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def approximation_table(
+    dt: DecisionTable, attributes: Sequence[str] | None = None, beta: float | None = None
+) -> pd.DataFrame:
+    """One row per decision class: its objects, lower and upper approximation, boundary,
+    their sizes and the accuracy ``|lower| / |upper|`` (Pawlak; Ziarko's VPRS with ``beta``)."""
+    classes = dt.decision_classes()
+    rows = []
+    for value, approx in dt.approximations(attributes, beta=beta).items():
+        rows.append(
+            {
+                "decision": value,
+                "objects": len(classes[value]),
+                "lower": join_labels(approx.lower),
+                "upper": join_labels(approx.upper),
+                "boundary": join_labels(approx.boundary),
+                "n_lower": len(approx.lower),
+                "n_upper": len(approx.upper),
+                "n_boundary": len(approx.boundary),
+                "accuracy": approx.accuracy,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def region_table(
+    dt: DecisionTable,
+    attributes: Sequence[str] | None = None,
+    beta: float | None = None,
+    certain_prefix: str = "certainly ",
+) -> pd.DataFrame:
+    """One row per object: ``object``, its ``decision`` and its ``region``.
+
+    The region is ``"certainly v"`` when the object lies in the (beta-)lower approximation of
+    decision class v, else :data:`BOUNDARY`. (With ``beta`` < 1 an object can sit in the lower
+    approximation of a class it does not belong to: the region names that class.) This is the
+    input of :func:`clusterlab.charts.approximation_regions`.
+    """
+    decisions = object_decisions(dt)
+    region = dict.fromkeys(dt.objects, BOUNDARY)
+    for value, approx in dt.approximations(attributes, beta=beta).items():
+        for label in approx.lower:
+            region[label] = f"{certain_prefix}{value}"
+    return pd.DataFrame(
+        {
+            "object": list(dt.objects),
+            "decision": [decisions[o] for o in dt.objects],
+            "region": [region[o] for o in dt.objects],
+        }
+    )
+
+
+def significance_table(dt: DecisionTable, attributes: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per attribute a of B: ``gamma_without`` (quality of B - {a}), ``significance``
+    (gamma_B - gamma_{B-{a}}), ``in_core`` and ``in_some_reduct``; B's order is kept."""
+    attrs = list(dt.conditions if attributes is None else attributes)
+    sig = dt.significance(attrs)
+    core = set(dt.core(attrs))
+    in_reducts = {a for r in dt.reducts(attrs) for a in r}
+    rows = [
+        {
+            "attribute": a,
+            "gamma_without": dt.quality([b for b in attrs if b != a]),
+            "significance": sig[a],
+            "in_core": a in core,
+            "in_some_reduct": a in in_reducts,
+        }
+        for a in attrs
+    ]
+    return pd.DataFrame(rows)
+
+
+def attribute_codes(attributes: Sequence[str]) -> dict[str, str]:
+    """Short codes A, B, C, ... for attributes (in the given order), for compact matrices."""
+    if len(attributes) > len(ascii_uppercase):
+        raise ValueError(f"{len(attributes)} attributes: at most 26 single-letter codes")
+    return {a: ascii_uppercase[i] for i, a in enumerate(attributes)}
+
+
+def discernibility_table(
+    dt: DecisionTable,
+    rows: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+    codes: Mapping[str, str] | None = None,
+    all_pairs: bool = False,
+    not_needed: str = "",
+) -> pd.DataFrame:
+    """A block of the decision-relative discernibility matrix as a readable frame.
+
+    Cell (x, y) lists the codes of the attributes on which x and y differ (codes from
+    ``codes``, default :func:`attribute_codes` of all conditions), for pairs that must be
+    discerned (see :meth:`DecisionTable.discernibility_matrix`); ``not_needed`` for pairs that
+    need not be discerned (same decision, or both outside the positive region) and ``"∅"`` for a
+    pair that must be but cannot be discerned (only with ``all_pairs``). ``rows``/``columns``
+    default to all objects.
+    """
+    codes = dict(attribute_codes(dt.conditions) if codes is None else codes)
+    matrix = dt.discernibility_matrix(all_pairs=all_pairs)
+    row_labels = list(dt.objects if rows is None else rows)
+    col_labels = list(dt.objects if columns is None else columns)
+    known = set(dt.objects)
+    for label in [*row_labels, *col_labels]:
+        if label not in known:
+            raise KeyError(f"unknown object label {label!r}")
+    order = {a: i for i, a in enumerate(dt.conditions)}
+
+    def cell(x: str, y: str) -> str:
+        entry = matrix.get((x, y), matrix.get((y, x)))
+        if entry is None:
+            return not_needed
+        if not entry:
+            return "∅"
+        return "".join(codes[a] for a in sorted(entry, key=order.__getitem__))
+
+    return pd.DataFrame(
+        [[cell(x, y) for y in col_labels] for x in row_labels], index=row_labels,
+        columns=col_labels,
+    )
+
+
+def _rule_text(conditions: Iterable[tuple[str, Any]]) -> str:
+    return " AND ".join(f"{a} = {v}" for a, v in conditions) or "TRUE"
+
+
+def rules_table(
+    rules: Sequence[Rule], dt: DecisionTable | None = None, split_possible: bool = False
+) -> pd.DataFrame:
+    """One row per rule: ``kind``, ``conditions``, ``decision``, ``rule`` (full text),
+    ``support``, ``strength``, ``certainty``, ``coverage``, ``objects`` (supporting objects).
+
+    With ``split_possible=True`` (needs ``dt``, the table the rules came from) a possible rule
+    ``IF T THEN d = v1 OR d = v2`` becomes one *approximate* row per value v, with Pawlak's
+    measures for ``IF T THEN d = v``: support |[T] & X_v|, certainty |[T] & X_v| / |[T]|,
+    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``.
+    """
+    if split_possible and dt is None:
+        raise ValueError("split_possible=True needs the decision table the rules came from")
+    classes = dt.decision_classes() if dt is not None else {}
+    n = dt.n if dt is not None else None
+    rows = []
+    for rule in rules:
+        lhs = _rule_text(rule.conditions)
+        attribute = rule.decision_attribute
+        if split_possible and rule.kind == "possible" and dt is not None and n is not None:
+            matched = round(rule.support / rule.certainty) if rule.certainty else 0
+            for value in rule.decisions:
+                members = [o for o in rule.objects if o in set(classes[value])]
+                rows.append(
+                    {
+                        "kind": rule.kind,
+                        "conditions": lhs,
+                        "decision": value,
+                        "rule": f"IF {lhs} THEN {attribute} = {value}",
+                        "support": len(members),
+                        "strength": len(members) / n,
+                        "certainty": len(members) / matched if matched else 0.0,
+                        "coverage": len(members) / len(classes[value]),
+                        "objects": join_labels(members),
+                    }
+                )
+            continue
+        rows.append(
+            {
+                "kind": rule.kind,
+                "conditions": lhs,
+                "decision": " or ".join(map(str, rule.decisions)),
+                "rule": str(rule),
+                "support": rule.support,
+                "strength": rule.strength,
+                "certainty": rule.certainty,
+                "coverage": rule.coverage,
+                "objects": join_labels(rule.objects),
+            }
+        )
+    columns = ["kind", "conditions", "decision", "rule", "support", "strength", "certainty",
+               "coverage", "objects"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def stability_table(results: Iterable[ReductStability], labels: Mapping[str, str] | None = None
+                    ) -> pd.DataFrame:
+    """Long table of attribute shares from one or more :class:`ReductStability` results.
+
+    Columns: ``attribute``, ``method`` (``labels`` maps the engine's "bootstrap"/"loo" to
+    display names; default "bootstrap" / "leave-one-out"), ``share`` (share of samples in which
+    the attribute belongs to some reduct), ``core_share`` and ``n_samples``.
+    """
+    names = {"bootstrap": "bootstrap", "loo": "leave-one-out", **(labels or {})}
+    rows = []
+    for result in results:
+        for attribute, share in result.attribute_share.items():
+            rows.append(
+                {
+                    "attribute": attribute,
+                    "method": names.get(result.method, result.method),
+                    "share": share,
+                    "core_share": result.core_share[attribute],
+                    "n_samples": result.n_samples,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def reduct_share_table(result: ReductStability, top: int | None = None) -> pd.DataFrame:
+    """The reducts found under resampling with the share of samples in which each is a reduct
+    (the engine's order: decreasing share), optionally only the ``top`` ones."""
+    items = list(result.reduct_share.items())
+    if top is not None:
+        items = items[:top]
+    return pd.DataFrame(
+        {
+            "reduct": ["{" + ", ".join(r) + "}" if r else "{} (empty)" for r, _ in items],
+            "size": [len(r) for r, _ in items],
+            "share": [s for _, s in items],
+        }
+    )
+
+
+def loo_predictions(
+    dt: DecisionTable,
+    data: pd.DataFrame,
+    id_column: str | None = None,
+    method: str = "lem2",
+) -> pd.DataFrame:
+    """Leave-one-out, object by object: the rules are induced without the object and then
+    classify it (the engine's voting, :meth:`DecisionTable.classify`).
+
+    Columns ``object``, ``decision``, ``predicted`` (None when no rule fires) and ``correct``;
+    the mean of ``correct`` equals :meth:`DecisionTable.loo_accuracy`.
+    """
+    frame = _indexed(data, id_column)
+    decisions = object_decisions(dt)
+    rows = []
+    for label in dt.objects:
+        train = dt.drop_objects([label])
+        rules = train.rules(method)
+        predicted = train.classify(rules, frame.loc[[label], list(dt.conditions)])[0]
+        rows.append(
+            {
+                "object": label,
+                "decision": decisions[label],
+                "predicted": predicted,
+                "correct": predicted == decisions[label],
+            }
+        )
+    return pd.DataFrame(rows)
