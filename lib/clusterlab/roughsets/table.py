@@ -90,10 +90,9 @@ def _extract(data: Any, name: Any) -> tuple[np.ndarray, list[Any], int | None]:
         codes, uniques = pd.factorize(col, sort=False)
         return codes.astype(np.int64), [to_native(u) for u in uniques], None
     values = list(data[name])
-    for i, v in enumerate(values):
-        if is_missing(v):
-            return np.empty(0, np.int64), [], i
     codes, uniques = factorize(values)
+    if any(map(is_missing, uniques)):  # only then look for the first missing row
+        return np.empty(0, np.int64), [], next(i for i, v in enumerate(values) if is_missing(v))
     return codes, [to_native(u) for u in uniques], None
 
 
