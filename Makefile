@@ -56,6 +56,7 @@ serve:
 ## bench: speed of the rough-set engine and the explorer (prints a table)
 bench: setup
 	$(PY) tests/bench/bench_roughsets.py
+	$(PY) tests/bench/bench_explorer.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check lib tests book/_ext

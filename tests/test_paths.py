@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from clusterlab import paths
+from clusterlab.data import load_firms
 
 COLUMNS = ["firm_id", "sector", "legal_status", "network_2005", "network_change",
            "acquired_2006_2011", "path_2006_2011"]
@@ -108,8 +109,7 @@ def test_bad_input_is_named(firms: pd.DataFrame) -> None:
 def test_the_book_data_follow_the_article() -> None:
     """Table 1 of the article: 4 local firms shifting to global; 3 + 1 acquisitions; all
     three paths occur; the records are consistent."""
-    data = pytest.importorskip("clusterlab.data")
-    firms = data.load_firms()
+    firms = load_firms()
     assert paths.check_paths(firms) == []
     counts = paths.path_counts(firms).set_index("path")["n"]
     assert counts["local_to_global"] == 4

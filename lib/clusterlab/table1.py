@@ -16,7 +16,7 @@ import pandas as pd
 
 from clusterlab.data import table1_counts
 
-__all__ = ["block_totals", "compare_table1", "display_table1"]
+__all__ = ["block_totals", "compare_table1", "display_table1", "layout_table1"]
 
 _PUBLISHED_COLUMNS = ("row", "block_nl", "block_en", "variable", "category_nl", "category_en",
                       "code", "n", "printed")
@@ -59,8 +59,12 @@ def block_totals(comparison: pd.DataFrame) -> pd.DataFrame:
 
 
 def display_table1(comparison: pd.DataFrame) -> pd.DataFrame:
-    """The comparison as a reader's table: characteristic, category (English and as printed),
-    printed count, recomputed count and a check mark."""
+    """The comparison as a flat reader's table.
+
+    Columns: ``Characteristic`` (shown on a block's first row only, as in the printed table),
+    ``Category``, ``Printed category (Dutch)``, ``Printed`` (the cell as printed, e.g.
+    "10 (3)"), ``Recomputed`` and ``Matches`` (``yes``/``NO``). Row order is the printed one.
+    """
     out = pd.DataFrame({
         "Characteristic": comparison["block_en"],
         "Category": comparison["category_en"],
@@ -69,7 +73,18 @@ def display_table1(comparison: pd.DataFrame) -> pd.DataFrame:
         "Recomputed": comparison["recomputed"].astype(int),
         "Matches": comparison["matches"].map({True: "yes", False: "NO"}),
     })
-    # Show a block's name only on its first row, as the printed table does.
     repeated = out["Characteristic"].eq(out["Characteristic"].shift())
     out.loc[repeated, "Characteristic"] = ""
-    return out
+    return out.reset_index(drop=True)
+
+
+def layout_table1(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The comparison in the printed layout, indexed by (characteristic, category).
+
+    A notebook shows each characteristic once beside its block, as the printed table does.
+    Columns: ``Dutch label``, ``Printed``, ``Recomputed``, ``Matches``.
+    """
+    out = display_table1(comparison).rename(
+        columns={"Printed category (Dutch)": "Dutch label"})
+    out["Characteristic"] = comparison["block_en"].to_numpy()
+    return out.set_index(["Characteristic", "Category"])

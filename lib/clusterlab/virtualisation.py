@@ -313,5 +313,6 @@ def comparison_table(
          f"{result.loo_with:.3f}"),
     ]
     frame = pd.DataFrame(rows, columns=["measure", "without", "with"]).set_index("measure")
+    frame.index.name = None
     frame.columns = ["Article's conditions", f"... plus {extra}"]
     return frame

@@ -98,7 +98,7 @@ def crosstab_heatmap(
     col_order = list(dict.fromkeys(data[column].astype(str)))
     peak = max(int(data[count].max()), 1)
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{row}:N", sort=row_order, title=row_title),
+        y=alt.Y(f"{row}:N", sort=row_order, title=row_title, axis=alt.Axis(labelLimit=260)),
         x=alt.X(f"{column}:N", sort=col_order, title=column_title,
                 axis=alt.Axis(labelAngle=0, orient="top")),
     )
@@ -165,7 +165,8 @@ def composition_bars(
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y(f"{category}:N", sort=cat_order, title=category_title),
+            y=alt.Y(f"{category}:N", sort=cat_order, title=category_title,
+                    axis=alt.Axis(labelLimit=260, titlePadding=14)),
             x=x,
             color=alt.Color(f"{group}:N", title=group_title, scale=scale, sort=groups,
                             legend=alt.Legend(orient="bottom")),
@@ -207,7 +208,8 @@ def table1_bars(
                alt.Tooltip(f"{printed}:Q", title="Printed"),
                alt.Tooltip(f"{recomputed}:Q", title="Recomputed")]
     y = alt.Y(f"{category}:N", title=None,
-              sort=alt.EncodingSortField(field="row_order", order="ascending"))
+              sort=alt.EncodingSortField(field="row_order", order="ascending"),
+              axis=alt.Axis(labelLimit=280))
     xscale = alt.Scale(domain=[0, peak + 1])
     bars = alt.Chart().mark_bar(color=PALETTE[0], opacity=0.85).encode(
         y=y, x=alt.X(f"{recomputed}:Q", title="Number of firms", scale=xscale),
@@ -216,7 +218,7 @@ def table1_bars(
         y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     return (
         alt.layer(bars, ticks, data=data)
-        .properties(width=WIDTH - 140, height=alt.Step(20))
+        .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(row=alt.Row(f"{block}:N", sort=blocks, title=None,
                            header=alt.Header(labelAngle=0, labelAlign="left",
                                              labelFontWeight="bold", labelOrient="top")),

@@ -74,7 +74,7 @@ def embeddedness_slopes(
                 for c in extra]
     base = alt.Chart().encode(
         x=alt.X(f"{situation}:N", sort=situations, title=None,
-                axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.3)),
+                axis=alt.Axis(labelAngle=0, labelFontSize=11), scale=alt.Scale(padding=0.5)),
         y=alt.Y(f"{score}:Q", title=score_title, scale=alt.Scale(domain=list(domain))),
         color=alt.Color(f"{group}:N", title="Knowledge relations", sort=groups,
                         scale=_group_scale(groups, colours),
@@ -85,10 +85,10 @@ def embeddedness_slopes(
     points = base.mark_point(filled=True, size=80).encode(tooltip=tooltip)
     return (
         alt.layer(lines, points, data=data)
-        .properties(width=92, height=240)
+        .properties(width=112, height=240)
         .facet(column=alt.Column(f"{factor}:N", sort=factors, title=None,
                                  header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
-               spacing=8, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+               spacing=20, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
     )
 
 

@@ -15,9 +15,10 @@ views unpack it in the browser:
   class or boundary), coloured by the firm's own decision;
 * ``rsx_regions`` - the same regions as text lines ("certainly global (9): F01, ...").
 
-The view names become CSS classes of the SVG mark groups (``g.rsx_summary_marks``), which
-the browser tests read. No script but vega, vega-lite and vega-embed is needed; the chart is
-rendered as SVG (``usermeta.embedOptions``) so the text is in the page's DOM.
+The view names become CSS classes of the SVG mark groups (``g.rsx_summary_marks``; inside a
+layer Altair appends a number, e.g. ``rsx_rule_if_2_marks``), which the browser tests read.
+No script but vega, vega-lite and vega-embed is needed; the chart is rendered as SVG
+(``usermeta.embedOptions``) so the text is in the page's DOM.
 """
 
 from __future__ import annotations
@@ -50,14 +51,16 @@ def _js(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def _class_colours(classes: Sequence[str]) -> alt.Scale:
-    """One colour per decision class (the book's global/local colours where they apply) and
-    dark grey for possible rules."""
+def _class_colours(classes: Sequence[str], possible: bool = False) -> alt.Scale:
+    """One colour per decision class (the book's global/local colours where they apply) and,
+    with ``possible``, dark grey for possible rules."""
     if set(classes) <= set(NETWORK_COLOURS):
         colours = [NETWORK_COLOURS[c] for c in classes]
     else:
         colours = [PALETTE[i % len(PALETTE)] for i in range(len(classes))]
-    return alt.Scale(domain=[*classes, _POSSIBLE], range=[*colours, "#555555"])
+    if possible:
+        return alt.Scale(domain=[*classes, _POSSIBLE], range=[*colours, "#555555"])
+    return alt.Scale(domain=list(classes), range=colours)
 
 
 def _text_lines(chart: alt.Chart, name: str, *, size: int = 13, bold: bool = False,
@@ -152,7 +155,8 @@ def static_explorer_chart(
                                   color="#222").encode(text="head:N").properties(
         name="rsx_rule_if")
     rule_then = base_rule.mark_text(align="left", baseline="top", dy=1, dx=18, fontSize=12).encode(
-        text="tail:N", color=alt.Color("tone:N", scale=_class_colours(classes), legend=None)
+        text="tail:N", color=alt.Color("tone:N", scale=_class_colours(classes, possible=True),
+                                 legend=None)
     ).properties(name="rsx_rule_then")
     rules_view = alt.layer(rule_if, rule_then).properties(
         width=_WIDTH, height=alt.Step(40),

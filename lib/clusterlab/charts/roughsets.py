@@ -179,12 +179,15 @@ def grouped_share_bars(
             x=alt.X(f"{share_col}:Q", title=share_title, scale=alt.Scale(domain=[0, 1]),
                     axis=alt.Axis(format=".0%")),
             color=alt.Color(f"{group_col}:N", title=group_title, sort=groups,
-                            scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)])),
+                            scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)]),
+                            legend=alt.Legend(orient="bottom", direction="vertical",
+                                              labelLimit=500)),
             tooltip=[alt.Tooltip(f"{item_col}:N", title=item_title),
                      alt.Tooltip(f"{group_col}:N", title=group_title),
                      alt.Tooltip(f"{share_col}:Q", title=share_title, format=".0%")],
         )
-        .properties(width=width, height=alt.Step(14 * max(len(groups), 1) + 6))
+        # the step is the height of one bar (the offset band), not of one group
+        .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
     )
 
 
@@ -219,7 +222,7 @@ def rule_measures(
             y=alt.Y(f"{certainty_col}:Q", title="Certainty (share of matching objects)",
                     scale=alt.Scale(domain=[0, 1.05]), axis=alt.Axis(format=".0%")),
             size=alt.Size(f"{support_col}:Q", title="Support (objects)",
-                          scale=alt.Scale(range=[60, 600]),
+                          scale=alt.Scale(range=[60, 600], zero=False),
                           legend=alt.Legend(tickMinStep=1)),
             color=alt.Color(f"{decision_col}:N", scale=scale, title=decision_title),
             tooltip=[alt.Tooltip(f"{rule_col}:N", title="Rule"),
