@@ -125,3 +125,16 @@ def test_package_docstring_example() -> None:
     import clusterlab.roughsets
 
     assert doctest.testmod(clusterlab.roughsets).failed == 0
+
+
+def test_lem2_without_condition_attributes_gives_no_rules() -> None:
+    # With B = {} every object is indiscernible from every other: a table with two decision
+    # values has empty lower approximations and one boundary holding all objects; a rule is a
+    # non-empty conjunction of conditions, so none can be formed (by hand, no engine needed).
+    import pandas as pd
+
+    from clusterlab.roughsets import DecisionTable
+
+    table = DecisionTable(pd.DataFrame({"a": ["x", "y", "x"], "d": ["1", "0", "0"]}), "d")
+    assert table.rules("lem2", attributes=[]) == []
+    assert table.quality(attributes=[]) == 0.0

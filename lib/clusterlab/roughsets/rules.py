@@ -167,6 +167,8 @@ def _covered_twice(covers: Sequence[int]) -> int:
 
 def _lem2(concept: int, blocks: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     """LEM2 local covering of ``concept`` as lists of block indices (see module docstring)."""
+    if not blocks:  # rules are non-empty conjunctions: no attribute, no rule
+        return []
     bits = [b[2] for b in blocks]
     sizes = [b[3] for b in blocks]
     rules: list[list[int]] = []
