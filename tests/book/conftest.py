@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -82,3 +83,34 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+def open_offline(browser, url: str, **context_options: object):
+    """Open ``url`` in a new context with every request outside 127.0.0.1 refused.
+
+    Returns ``(context, tab, outside, errors)``: the refused addresses and the page errors are
+    collected in the two lists as the page runs.
+    """
+    context = browser.new_context(**context_options)
+    tab = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route) -> None:
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(url, wait_until="load")
+    return context, tab, outside, errors
+
+
+@pytest.fixture(scope="session")
+def offline_tab(browser):
+    """``offline_tab(url, **context_options)``: :func:`open_offline` in the session's browser."""
+    return functools.partial(open_offline, browser)

@@ -4,7 +4,6 @@ nothing leaves 127.0.0.1, every Altair chart is drawn, and no page error but the
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -60,23 +59,8 @@ def test_no_page_references_a_cdn_script_tag(built_book: Path) -> None:
 
 
 @pytest.mark.parametrize("page", toc_pages())
-def test_page_loads_offline_with_charts_drawn(browser, book_server: str, page: str) -> None:
-    context = browser.new_context()
-    tab = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route) -> None:
-        host = urlparse(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(f"{book_server}/{page}", wait_until="load")
+def test_page_loads_offline_with_charts_drawn(offline_tab, book_server: str, page: str) -> None:
+    context, tab, outside, errors = offline_tab(f"{book_server}/{page}")
     charts = tab.locator("div[id^='altair-viz']")
     count = charts.count()
     for index in range(count):

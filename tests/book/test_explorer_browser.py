@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
@@ -46,24 +45,11 @@ def firms() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def explorer_page(browser, book_server: str) -> Iterator[object]:
+def explorer_page(offline_tab, book_server: str) -> Iterator[object]:
     """The explorer page, loaded with every request outside 127.0.0.1 refused."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    tab = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route) -> None:
-        host = urlparse(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(f"{book_server}/{PAGE}", wait_until="load")
+    context, tab, outside, errors = offline_tab(
+        f"{book_server}/{PAGE}", viewport={"width": 1280, "height": 1000}
+    )
     tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached",
                                                                 timeout=20_000)
     tab.errors = errors  # type: ignore[attr-defined]
