@@ -18,8 +18,7 @@ book: setup
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 
 ## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests
-test: setup notebooks chromium
-	$(VENV)/bin/ruff check lib tests book/_ext
+test: setup notebooks chromium lint
 	$(PY) -m pytest tests _build/nbval --nbval-lax -p no:cacheprovider
 
 setup: $(STAMP) vendor
@@ -58,8 +57,11 @@ bench: setup
 	$(PY) tests/bench/bench_roughsets.py
 	$(PY) tests/bench/bench_explorer.py
 
+## lint: the gates - ruff (lint, complexity <= 12, format) and mypy --strict on the library
 lint: $(STAMP)
 	$(VENV)/bin/ruff check lib tests book/_ext
+	$(VENV)/bin/ruff format --check lib tests book/_ext
+	$(VENV)/bin/mypy
 
 ## lock: re-resolve the pinned environment from scratch (needs the package index)
 lock:

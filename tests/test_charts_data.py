@@ -37,9 +37,14 @@ def _values(spec: dict) -> list[dict]:
 
 
 def test_tidy_crosstab_fills_zeros_and_labels(firms: pd.DataFrame) -> None:
-    tidy = charts.tidy_crosstab(firms, "sector", "region",
-                                row_order=list(LABELS_EN["sector"]),
-                                column_order=list(LABELS_EN["region"]), labels=LABELS_EN)
+    tidy = charts.tidy_crosstab(
+        firms,
+        "sector",
+        "region",
+        row_order=list(LABELS_EN["sector"]),
+        column_order=list(LABELS_EN["region"]),
+        labels=LABELS_EN,
+    )
     assert len(tidy) == len(LABELS_EN["sector"]) * len(LABELS_EN["region"])
     assert tidy["firms"].sum() == len(firms)
     ict = tidy[(tidy["sector"] == "ict") & (tidy["region"] == "eindhoven")]
@@ -59,9 +64,16 @@ def test_tidy_crosstab_errors(firms: pd.DataFrame) -> None:
 
 def test_crosstab_heatmap(firms: pd.DataFrame) -> None:
     tidy = charts.tidy_crosstab(firms, "sector", "region", labels=LABELS_EN)
-    spec = _spec(charts.crosstab_heatmap(tidy, row="sector_label", column="region_label",
-                                         title="Firms", row_title="Sector",
-                                         column_title="Region"))
+    spec = _spec(
+        charts.crosstab_heatmap(
+            tidy,
+            row="sector_label",
+            column="region_label",
+            title="Firms",
+            row_title="Sector",
+            column_title="Region",
+        )
+    )
     text = _text(spec)
     assert '"Firms"' in text and '"Sector"' in text and '"Region"' in text
     assert "tooltip" in text
@@ -69,25 +81,38 @@ def test_crosstab_heatmap(firms: pd.DataFrame) -> None:
 
 def test_composition_bars_uses_network_colours(firms: pd.DataFrame) -> None:
     tidy = charts.tidy_crosstab(firms, "legal_status", "network_2005", labels=LABELS_EN)
-    spec = _spec(charts.composition_bars(tidy, category="legal_status_label",
-                                         group="network_2005_label", title="Legal status",
-                                         category_title="Legal status",
-                                         group_title="Network"))
+    spec = _spec(
+        charts.composition_bars(
+            tidy,
+            category="legal_status_label",
+            group="network_2005_label",
+            title="Legal status",
+            category_title="Legal status",
+            group_title="Network",
+        )
+    )
     scale = spec["encoding"]["color"]["scale"]
     colour_of = dict(zip(scale["domain"], scale["range"], strict=True))
     assert colour_of[LABELS_EN["network_2005"]["global"]] == charts.NETWORK_COLOURS["global"]
     assert colour_of[LABELS_EN["network_2005"]["local"]] == charts.NETWORK_COLOURS["local"]
     assert spec["encoding"]["tooltip"]
-    share = _spec(charts.composition_bars(tidy, category="legal_status", group="network_2005",
-                                          title="t", category_title="c", group_title="g",
-                                          share=True))
+    share = _spec(
+        charts.composition_bars(
+            tidy,
+            category="legal_status",
+            group="network_2005",
+            title="t",
+            category_title="c",
+            group_title="g",
+            share=True,
+        )
+    )
     assert share["encoding"]["x"]["stack"] == "normalize"
 
 
 def test_table1_bars(firms: pd.DataFrame) -> None:
     table = compare_table1(firms, load_published().table1)
-    frame = table.assign(block=table["block_en"], category=table["category_en"],
-                         printed=table["n"])
+    frame = table.assign(block=table["block_en"], category=table["category_en"], printed=table["n"])
     spec = _spec(charts.table1_bars(frame))
     assert spec["title"]["text"].startswith("Table 1")
     assert len(_values(spec)) == len(table)
@@ -98,12 +123,20 @@ def test_table1_bars(firms: pd.DataFrame) -> None:
 def test_embeddedness_slopes(firms: pd.DataFrame) -> None:
     rec = recompute_table2(firms, load_embeddedness())
     rec = rec[rec["factor"] != "average"]
-    long = pd.concat([
-        pd.DataFrame({"factor": rec["factor_en"], "group": f"Mainly {g}",
-                      "situation": rec["measure"], "score": rec[f"mean_{g}"],
-                      "n": rec[f"n_{g}"]})
-        for g in ("local", "global")
-    ])
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "factor": rec["factor_en"],
+                    "group": f"Mainly {g}",
+                    "situation": rec["measure"],
+                    "score": rec[f"mean_{g}"],
+                    "n": rec[f"n_{g}"],
+                }
+            )
+            for g in ("local", "global")
+        ]
+    )
     spec = _spec(charts.embeddedness_slopes(long, subtitle="sub"))
     text = _text(spec)
     assert charts.NETWORK_COLOURS["global"] in text and charts.NETWORK_COLOURS["local"] in text

@@ -36,8 +36,7 @@ def test_counts_match_the_article_profile() -> None:
 def test_counts_do_not_depend_on_row_order() -> None:
     firms = _firms()
     shuffled = firms.sample(frac=1, random_state=3).reset_index(drop=True)
-    pd.testing.assert_frame_equal(network_profile_counts(firms),
-                                  network_profile_counts(shuffled))
+    pd.testing.assert_frame_equal(network_profile_counts(firms), network_profile_counts(shuffled))
 
 
 def test_counts_accept_text_booleans_and_keep_empty_groups() -> None:
@@ -90,8 +89,13 @@ def _differences() -> pd.DataFrame:
 
 def test_difference_dots_faceted() -> None:
     spec = difference_dots(
-        _differences(), category="factor", value="difference", series="source",
-        facet="situation", title="Differences", category_title="Factor",
+        _differences(),
+        category="factor",
+        value="difference",
+        series="source",
+        facet="situation",
+        title="Differences",
+        category_title="Factor",
         value_title="Global minus local",
     ).to_dict()
     assert spec["title"]["text"] == "Differences"
@@ -106,14 +110,26 @@ def test_difference_dots_faceted() -> None:
 def test_difference_dots_single_panel_and_missing_column() -> None:
     frame = _differences().query("situation == 'Current'")
     spec = difference_dots(
-        frame, category="factor", value="difference", series="source", title="T",
-        category_title="Factor", value_title="Difference",
+        frame,
+        category="factor",
+        value="difference",
+        series="source",
+        title="T",
+        category_title="Factor",
+        value_title="Difference",
     ).to_dict()
     assert "facet" not in spec
     assert len(spec["layer"]) == 2
     with pytest.raises(KeyError, match="nope"):
-        difference_dots(frame, category="nope", value="difference", series="source",
-                        title="T", category_title="F", value_title="D")
+        difference_dots(
+            frame,
+            category="nope",
+            value="difference",
+            series="source",
+            title="T",
+            category_title="F",
+            value_title="D",
+        )
 
 
 def test_builders_are_re_exported() -> None:

@@ -10,21 +10,63 @@ import pytest
 from clusterlab import charts
 from clusterlab.charts import paths as cp
 
-COLUMNS = ["firm_id", "sector", "legal_status", "network_2005", "network_change",
-           "acquired_2006_2011", "path_2006_2011"]
+COLUMNS = [
+    "firm_id",
+    "sector",
+    "legal_status",
+    "network_2005",
+    "network_change",
+    "acquired_2006_2011",
+    "path_2006_2011",
+]
 ROWS = [
-    ("F01", "ict", "independent_academic_spinoff", "local", "local_to_global",
-     "not_acquired", "local_to_global"),
-    ("F02", "ict", "foreign_subsidiary_founded", "global", "stable", "not_acquired",
-     "relocated_abroad"),
-    ("F03", "ict", "independent_corporate_spinoff", "global", "stable", "foreign",
-     "acquired_integrated"),
+    (
+        "F01",
+        "ict",
+        "independent_academic_spinoff",
+        "local",
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
+    (
+        "F02",
+        "ict",
+        "foreign_subsidiary_founded",
+        "global",
+        "stable",
+        "not_acquired",
+        "relocated_abroad",
+    ),
+    (
+        "F03",
+        "ict",
+        "independent_corporate_spinoff",
+        "global",
+        "stable",
+        "foreign",
+        "acquired_integrated",
+    ),
     ("F04", "ict", "independent_academic_spinoff", "local", "stable", "foreign", "none"),
     ("F05", "life_sciences", "independent_no_spinoff", "local", "stable", "domestic", "none"),
-    ("F06", "micro_electronics", "foreign_subsidiary_academic_spinoff", "global", "stable",
-     "not_acquired", "none"),
-    ("F07", "life_sciences", "independent_academic_spinoff", "local", "local_to_global",
-     "not_acquired", "local_to_global"),
+    (
+        "F06",
+        "micro_electronics",
+        "foreign_subsidiary_academic_spinoff",
+        "global",
+        "stable",
+        "not_acquired",
+        "none",
+    ),
+    (
+        "F07",
+        "life_sciences",
+        "independent_academic_spinoff",
+        "local",
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
 ]
 
 
@@ -106,24 +148,52 @@ def test_alluvial_spec_has_title_tooltips_and_colours(firms: pd.DataFrame) -> No
 def test_alluvial_rejects_bad_input(firms: pd.DataFrame) -> None:
     stages = cp.trajectory_stages(firms)
     with pytest.raises(ValueError, match="two stages"):
-        cp.alluvial(stages, cp.STAGES[:1], colour="path_name", colour_order=["x"],
-                    colours=["#000"], colour_title="c", title="t")
+        cp.alluvial(
+            stages,
+            cp.STAGES[:1],
+            colour="path_name",
+            colour_order=["x"],
+            colours=["#000"],
+            colour_title="c",
+            title="t",
+        )
     with pytest.raises(ValueError, match="not in colour_order"):
-        cp.alluvial(stages, cp.STAGES, colour="path_name", colour_order=["x"],
-                    colours=["#000"], colour_title="c", title="t")
+        cp.alluvial(
+            stages,
+            cp.STAGES,
+            colour="path_name",
+            colour_order=["x"],
+            colours=["#000"],
+            colour_title="c",
+            title="t",
+        )
     with pytest.raises(KeyError, match="nope"):
-        cp.alluvial(stages, [("nope", "N", ["a"]), *cp.STAGES], colour="path_name",
-                    colour_order=["x"], colours=["#000"], colour_title="c", title="t")
+        cp.alluvial(
+            stages,
+            [("nope", "N", ["a"]), *cp.STAGES],
+            colour="path_name",
+            colour_order=["x"],
+            colours=["#000"],
+            colour_title="c",
+            title="t",
+        )
 
 
 def test_dynamics_by_counts_one_event_per_firm(firms: pd.DataFrame) -> None:
-    counts = cp.dynamics_by(firms, "sector", ["ict", "life_sciences", "micro_electronics"],
-                            labels={"ict": "ICT"})
+    counts = cp.dynamics_by(
+        firms, "sector", ["ict", "life_sciences", "micro_electronics"], labels={"ict": "ICT"}
+    )
     assert len(counts) == 3 * len(cp.EVENT_LABELS)
     assert counts["n"].sum() == len(firms)
     ict = counts[counts["sector"] == "ict"].set_index("event")["n"].to_dict()
-    assert ict == {"local_to_global": 1, "relocated_abroad": 1, "acquired_integrated": 1,
-                   "acquired_foreign_other": 1, "acquired_domestic": 0, "no_change": 0}
+    assert ict == {
+        "local_to_global": 1,
+        "relocated_abroad": 1,
+        "acquired_integrated": 1,
+        "acquired_foreign_other": 1,
+        "acquired_domestic": 0,
+        "no_change": 0,
+    }
     assert set(counts.loc[counts["sector"] == "ict", "label"]) == {"ICT"}
     assert set(counts.loc[counts["sector"] == "life_sciences", "label"]) == {"life sciences"}
     spec = cp.dynamics_bar(counts, title="T", category_title="Sector").to_dict()

@@ -14,8 +14,13 @@ REGIONS = pd.DataFrame(
     {
         "object": ["F01", "F02", "F03", "F04", "F05"],
         "decision": ["global", "local", "global", "local", "global"],
-        "region": ["certainly global", "boundary", "boundary", "certainly local",
-                   "certainly global"],
+        "region": [
+            "certainly global",
+            "boundary",
+            "boundary",
+            "certainly local",
+            "certainly global",
+        ],
     }
 )
 
@@ -30,16 +35,22 @@ def test_reexported() -> None:
 
 
 def test_approximation_regions_layout_and_colours() -> None:
-    chart = charts.approximation_regions(REGIONS, title="Regions",
-                                         region_order=["certainly global", "boundary",
-                                                       "certainly local"])
+    chart = charts.approximation_regions(
+        REGIONS, title="Regions", region_order=["certainly global", "boundary", "certainly local"]
+    )
     spec = _spec(chart)
     assert spec["title"]["text"] == "Regions"
     data = pd.DataFrame(chart.data)
-    assert set(data["region_label"]) == {"certainly global (2)", "boundary (2)",
-                                         "certainly local (1)"}
-    assert spec["facet"]["column"]["sort"] == ["certainly global (2)", "boundary (2)",
-                                               "certainly local (1)"]
+    assert set(data["region_label"]) == {
+        "certainly global (2)",
+        "boundary (2)",
+        "certainly local (1)",
+    }
+    assert spec["facet"]["column"]["sort"] == [
+        "certainly global (2)",
+        "boundary (2)",
+        "certainly local (1)",
+    ]
     colour = spec["spec"]["layer"][0]["encoding"]["color"]
     assert colour["scale"]["domain"] == ["global", "local"]
     assert colour["scale"]["range"] == [NETWORK_COLOURS["global"], NETWORK_COLOURS["local"]]
@@ -49,8 +60,7 @@ def test_approximation_regions_layout_and_colours() -> None:
 
 def test_approximation_regions_other_classes_get_palette_colours() -> None:
     frame = REGIONS.replace({"global": "abroad", "local": "nearby"})
-    frame["region"] = frame["region"].str.replace("global", "abroad").str.replace(
-        "local", "nearby")
+    frame["region"] = frame["region"].str.replace("global", "abroad").str.replace("local", "nearby")
     spec = _spec(charts.approximation_regions(frame, title="t", per_row=1))
     scale = spec["spec"]["layer"][0]["encoding"]["color"]["scale"]
     assert scale["domain"] == ["abroad", "nearby"]
@@ -62,26 +72,37 @@ def test_approximation_regions_other_classes_get_palette_colours() -> None:
 
 
 def test_attribute_bars_highlight_and_order() -> None:
-    frame = pd.DataFrame({"attribute": ["a", "b", "c"], "value": [0.1, 0.5, 0.0],
-                          "core": [False, True, False]})
-    spec = _spec(charts.attribute_bars(frame, highlight_col="core", title="Significance",
-                                       value_title="Drop in gamma"))
+    frame = pd.DataFrame(
+        {"attribute": ["a", "b", "c"], "value": [0.1, 0.5, 0.0], "core": [False, True, False]}
+    )
+    spec = _spec(
+        charts.attribute_bars(
+            frame, highlight_col="core", title="Significance", value_title="Drop in gamma"
+        )
+    )
     enc = spec["encoding"]
     assert enc["y"]["sort"] == ["b", "a", "c"]
     assert enc["x"]["title"] == "Drop in gamma"
     assert enc["color"]["scale"]["domain"] == ["yes", "no"]
     assert len(enc["tooltip"]) == 3
-    plain = _spec(charts.attribute_bars(frame, title="Shares", value_title="Share",
-                                        percent=True, domain=(0, 1)))
+    plain = _spec(
+        charts.attribute_bars(
+            frame, title="Shares", value_title="Share", percent=True, domain=(0, 1)
+        )
+    )
     assert plain["encoding"]["x"]["axis"]["format"] == ".0%"
     assert plain["encoding"]["x"]["scale"]["domain"] == [0, 1]
     assert "color" not in plain["encoding"]
 
 
 def test_grouped_share_bars() -> None:
-    frame = pd.DataFrame({"attribute": ["a", "a", "b", "b"],
-                          "method": ["bootstrap", "leave-one-out"] * 2,
-                          "share": [0.2, 0.4, 0.9, 1.0]})
+    frame = pd.DataFrame(
+        {
+            "attribute": ["a", "a", "b", "b"],
+            "method": ["bootstrap", "leave-one-out"] * 2,
+            "share": [0.2, 0.4, 0.9, 1.0],
+        }
+    )
     spec = _spec(charts.grouped_share_bars(frame, title="Stability"))
     enc = spec["encoding"]
     assert enc["y"]["sort"] == ["b", "a"]
@@ -91,15 +112,20 @@ def test_grouped_share_bars() -> None:
 
 
 def test_rule_measures() -> None:
-    frame = pd.DataFrame({"rule": ["IF a = 1 THEN d = global", "IF b = 2 THEN d = local"],
-                          "decision": ["global", "local"], "certainty": [1.0, 0.5],
-                          "coverage": [0.3, 0.1], "support": [3, 1]})
+    frame = pd.DataFrame(
+        {
+            "rule": ["IF a = 1 THEN d = global", "IF b = 2 THEN d = local"],
+            "decision": ["global", "local"],
+            "certainty": [1.0, 0.5],
+            "coverage": [0.3, 0.1],
+            "support": [3, 1],
+        }
+    )
     spec = _spec(charts.rule_measures(frame, title="Rules"))
     enc = spec["encoding"]
     assert enc["x"]["field"] == "coverage" and enc["y"]["field"] == "certainty"
     assert enc["size"]["field"] == "support"
-    assert enc["color"]["scale"]["range"] == [NETWORK_COLOURS["global"],
-                                              NETWORK_COLOURS["local"]]
+    assert enc["color"]["scale"]["range"] == [NETWORK_COLOURS["global"], NETWORK_COLOURS["local"]]
     assert enc["tooltip"][0]["title"] == "Rule"
 
 
@@ -110,8 +136,15 @@ def test_builders_do_not_modify_input(builder: str) -> None:
         charts.approximation_regions(REGIONS, title="t")
         pd.testing.assert_frame_equal(REGIONS, before)
     else:
-        frame = pd.DataFrame({"rule": ["r"], "decision": ["global"], "certainty": [1.0],
-                              "coverage": [1.0], "support": [1]})
+        frame = pd.DataFrame(
+            {
+                "rule": ["r"],
+                "decision": ["global"],
+                "certainty": [1.0],
+                "coverage": [1.0],
+                "support": [1],
+            }
+        )
         before = frame.copy()
         charts.rule_measures(frame, title="t")
         pd.testing.assert_frame_equal(frame, before)
@@ -119,9 +152,17 @@ def test_builders_do_not_modify_input(builder: str) -> None:
 
 def test_grouped_share_bars_given_order_and_label_limit() -> None:
     frame = pd.DataFrame({"finding": ["x", "y"], "given": ["t1", "t1"], "share": [0.9, 0.1]})
-    spec = _spec(charts.grouped_share_bars(frame, item_col="finding", group_col="given",
-                                           title="t", item_order=["y", "x"], label_limit=300,
-                                           width=300))
+    spec = _spec(
+        charts.grouped_share_bars(
+            frame,
+            item_col="finding",
+            group_col="given",
+            title="t",
+            item_order=["y", "x"],
+            label_limit=300,
+            width=300,
+        )
+    )
     assert spec["encoding"]["y"]["sort"] == ["y", "x"]
     assert spec["encoding"]["y"]["axis"]["labelLimit"] == 300
     assert spec["width"] == 300

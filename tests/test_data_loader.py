@@ -50,8 +50,13 @@ def test_shapes_and_types() -> None:
     assert list(firms["firm_id"]) == [f"F{i:02d}" for i in range(1, 22)]
     assert firms["founded"].dtype == "int64" and firms["employees_2005"].dtype == "int64"
     assert firms["reverse_model"].dtype == bool
-    for col in ("founding_period", "size_class", "innovativeness", "export_orientation",
-                "virtualisation"):
+    for col in (
+        "founding_period",
+        "size_class",
+        "innovativeness",
+        "export_orientation",
+        "virtualisation",
+    ):
         assert firms[col].cat.ordered, col
     assert list(firms["innovativeness"].cat.categories) == ["medium", "high_medium", "high"]
     assert firms["innovativeness"].min() == "medium"
@@ -63,12 +68,22 @@ def test_shapes_and_types() -> None:
 
 
 def test_constants() -> None:
-    assert data.ARTICLE_CONDITIONS == ["sector", "founding_period", "innovativeness",
-                                       "export_orientation", "legal_status"]
+    assert data.ARTICLE_CONDITIONS == [
+        "sector",
+        "founding_period",
+        "innovativeness",
+        "export_orientation",
+        "legal_status",
+    ]
     assert data.EXTRA_CONDITIONS == ["size_class", "learning_mode", "region", "virtualisation"]
     assert data.DECISION == "network_2005"
-    assert data.FACTORS == ["knowledge_institutes", "suppliers", "customers", "labour_market",
-                            "personal_networks"]
+    assert data.FACTORS == [
+        "knowledge_institutes",
+        "suppliers",
+        "customers",
+        "labour_market",
+        "personal_networks",
+    ]
 
 
 def test_codebook_is_the_datapackage() -> None:
@@ -79,7 +94,8 @@ def test_codebook_is_the_datapackage() -> None:
         assert list(cb.loc[cb["column"] == col, "code"]) == fields[col]["constraints"]["enum"]
     assert data.LABELS_NL["innovativeness"]["high_medium"] == "Hoog/middelmatig"
     assert data.LABELS_EN["legal_status"]["foreign_subsidiary_founded"] == (
-        "Foreign subsidiary; founded as such")
+        "Foreign subsidiary; founded as such"
+    )
     assert data.label("factor", "suppliers", "nl") == "Toeleveranciers"
     # the design's code lists, exactly
     expected = {
@@ -89,9 +105,13 @@ def test_codebook_is_the_datapackage() -> None:
         "size_class": ["10-50", "51-100", "101-250", ">250"],
         "innovativeness": ["medium", "high_medium", "high"],
         "export_orientation": ["limited", "strong"],
-        "legal_status": ["independent_academic_spinoff", "independent_corporate_spinoff",
-                         "foreign_subsidiary_academic_spinoff", "foreign_subsidiary_founded",
-                         "independent_no_spinoff"],
+        "legal_status": [
+            "independent_academic_spinoff",
+            "independent_corporate_spinoff",
+            "foreign_subsidiary_academic_spinoff",
+            "foreign_subsidiary_founded",
+            "independent_no_spinoff",
+        ],
         "learning_mode": ["science_based", "problem_based"],
         "virtualisation": ["low", "medium", "high"],
         "network_2005": ["global", "local"],
@@ -109,10 +129,10 @@ def test_datapackage_keys() -> None:
     assert res["firms"]["schema"]["primaryKey"] == ["firm_id"]
     assert res["embeddedness"]["schema"]["primaryKey"] == ["firm_id", "factor"]
     fk = res["embeddedness"]["schema"]["foreignKeys"][0]
-    assert fk == {"fields": ["firm_id"], "reference": {"resource": "firms",
-                                                       "fields": ["firm_id"]}}
+    assert fk == {"fields": ["firm_id"], "reference": {"resource": "firms", "fields": ["firm_id"]}}
     assert [f["name"] for f in res["firms"]["schema"]["fields"]] == list(
-        pd.read_csv(REPO_DATA / "firms.csv", nrows=0).columns)
+        pd.read_csv(REPO_DATA / "firms.csv", nrows=0).columns
+    )
     assert pkg["licenses"][0]["name"] == "CC-BY-4.0"
     assert "not the original" in pkg["description"].lower()
 

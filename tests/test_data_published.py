@@ -14,24 +14,34 @@ from clusterlab.embeddedness import audit_published_table2, recompute_table2
 
 # Table 1 as printed in the article (typed by hand from the article text).
 PRINTED_TABLE1 = {
-    ("sector", "life_sciences"): 7, ("sector", "micro_electronics"): 4,
-    ("sector", "ict"): 9, ("sector", "consultancy"): 1,
-    ("founding_period", "1989-1994"): 5, ("founding_period", "1995-1999"): 10,
+    ("sector", "life_sciences"): 7,
+    ("sector", "micro_electronics"): 4,
+    ("sector", "ict"): 9,
+    ("sector", "consultancy"): 1,
+    ("founding_period", "1989-1994"): 5,
+    ("founding_period", "1995-1999"): 10,
     ("founding_period", "2000-2001"): 6,
-    ("size_class", "10-50"): 12, ("size_class", "51-100"): 6, ("size_class", "101-250"): 0,
+    ("size_class", "10-50"): 12,
+    ("size_class", "51-100"): 6,
+    ("size_class", "101-250"): 0,
     ("size_class", ">250"): 3,
-    ("innovativeness", "high"): 12, ("innovativeness", "high_medium"): 4,
+    ("innovativeness", "high"): 12,
+    ("innovativeness", "high_medium"): 4,
     ("innovativeness", "medium"): 5,
-    ("export_orientation", "strong"): 10, ("export_orientation", "limited"): 11,
+    ("export_orientation", "strong"): 10,
+    ("export_orientation", "limited"): 11,
     ("legal_status", "independent_academic_spinoff"): 8,
     ("legal_status", "independent_corporate_spinoff"): 2,
     ("legal_status", "foreign_subsidiary_academic_spinoff"): 3,
     ("legal_status", "foreign_subsidiary_founded"): 7,
     ("legal_status", "independent_no_spinoff"): 1,
-    ("acquired_2006_2011", "not_acquired"): 17, ("acquired_2006_2011", "foreign"): 3,
+    ("acquired_2006_2011", "not_acquired"): 17,
+    ("acquired_2006_2011", "foreign"): 3,
     ("acquired_2006_2011", "domestic"): 1,
-    ("network", "global"): 10, ("network", "global_reverse_model"): 3,
-    ("network", "local_stable"): 7, ("network", "local_to_global"): 4,
+    ("network", "global"): 10,
+    ("network", "global_reverse_model"): 3,
+    ("network", "local_stable"): 7,
+    ("network", "local_to_global"): 4,
 }
 
 # Table 2 as printed: (factor, measure) -> (local mean, global mean, printed difference, mark)
@@ -76,15 +86,27 @@ def test_table1_csv_is_the_printed_table(published) -> None:  # type: ignore[no-
     assert row["printed"] == "10 (3)"
     assert row["category_nl"] == "Mondiaal (waarvan met omgekeerd model)"
     assert list(t1.loc[t1["variable"] == "innovativeness", "category_nl"]) == [
-        "Hoog", "Hoog/middelmatig", "Middelmatig"]
+        "Hoog",
+        "Hoog/middelmatig",
+        "Middelmatig",
+    ]
 
 
 def test_table2_csv_is_the_printed_table(published) -> None:  # type: ignore[no-untyped-def]
     t2 = published.table2
     body = t2[t2["factor"] != "average"]
-    got = {(f, m): (lo, g, d, s) for f, m, lo, g, d, s in zip(
-        body["factor"], body["measure"], body["mean_local"], body["mean_global"],
-        body["difference"], body["significance"], strict=True)}
+    got = {
+        (f, m): (lo, g, d, s)
+        for f, m, lo, g, d, s in zip(
+            body["factor"],
+            body["measure"],
+            body["mean_local"],
+            body["mean_global"],
+            body["difference"],
+            body["significance"],
+            strict=True,
+        )
+    }
     assert got == PRINTED_TABLE2
     avg = t2[t2["factor"] == "average"]
     assert dict(zip(avg["measure"], avg["difference"], strict=True)) == PRINTED_AVERAGES
@@ -109,17 +131,19 @@ def test_audit_finds_exactly_the_recorded_discrepancies(published) -> None:  # t
     audit = audit_published_table2(published.table2)
     assert len(audit) == 10 + 4  # every difference, two average checks per measure
     bad = audit[~audit["consistent"]]
-    found = {(r.factor, r.measure, r.printed, round(r.recomputed, 1))
-             for r in bad.itertuples()}
+    found = {(r.factor, r.measure, r.printed, round(r.recomputed, 1)) for r in bad.itertuples()}
     # hand derivation: 1.5 - 3.1 = -1.6; 3.7 - 4.5 = -0.8;
     # (-1.1 - 1.6 - 0.2 - 0.8 - 1.3) / 5 = -1.0
-    assert found == {("suppliers", "changed", -0.6, -1.6),
-                     ("labour_market", "changed", -0.6, -0.8),
-                     ("average", "changed", -0.8, -1.0)}
+    assert found == {
+        ("suppliers", "changed", -0.6, -1.6),
+        ("labour_market", "changed", -0.6, -0.8),
+        ("average", "changed", -0.8, -1.0),
+    }
     rec = published.discrepancies
     numeric = rec[rec["kind"] != "label"]
-    recorded = {(r.factor, r.measure, float(r.printed), float(r.recomputed))
-                for r in numeric.itertuples()}
+    recorded = {
+        (r.factor, r.measure, float(r.printed), float(r.recomputed)) for r in numeric.itertuples()
+    }
     assert recorded == found
     # the printed average is consistent with the printed (wrong) differences: -0.76 -> -0.8
     avg_pd = audit[(audit["check"] == "average from printed differences")]
@@ -136,8 +160,11 @@ def test_audit_only_discrepancies_lists_three(published) -> None:  # type: ignor
 def test_every_table1_count(firms: pd.DataFrame, published) -> None:  # type: ignore[no-untyped-def]
     rec = table1_counts(firms)
     got = {(v, c): n for v, c, n in zip(rec["variable"], rec["code"], rec["n"], strict=True)}
-    for key, n in zip(zip(published.table1["variable"], published.table1["code"],
-                          strict=True), published.table1["n"], strict=True):
+    for key, n in zip(
+        zip(published.table1["variable"], published.table1["code"], strict=True),
+        published.table1["n"],
+        strict=True,
+    ):
         assert got[key] == n, key
     assert got == PRINTED_TABLE1
 
@@ -145,7 +172,11 @@ def test_every_table1_count(firms: pd.DataFrame, published) -> None:  # type: ig
 def test_table1_counts_directly(firms: pd.DataFrame) -> None:
     f = firms.astype({c: str for c in firms.columns if c != "reverse_model"})
     assert f["sector"].value_counts().to_dict() == {
-        "ict": 9, "life_sciences": 7, "micro_electronics": 4, "consultancy": 1}
+        "ict": 9,
+        "life_sciences": 7,
+        "micro_electronics": 4,
+        "consultancy": 1,
+    }
     glob = f["network_2005"] == "global"
     assert glob.sum() == 10 and (glob & firms["reverse_model"]).sum() == 3
     assert (~glob & (f["network_change"] == "stable")).sum() == 7

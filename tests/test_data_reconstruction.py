@@ -25,8 +25,9 @@ def firms() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def f(firms: pd.DataFrame) -> pd.DataFrame:
-    return firms.astype({c: str for c in firms.columns
-                         if c not in ("founded", "employees_2005", "reverse_model")})
+    return firms.astype(
+        {c: str for c in firms.columns if c not in ("founded", "employees_2005", "reverse_model")}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +50,15 @@ def test_large_firms_are_foreign_subsidiaries(f: pd.DataFrame) -> None:
 
 
 def test_classes_contain_the_numbers(firms: pd.DataFrame, f: pd.DataFrame) -> None:
-    bins = pd.cut(firms["employees_2005"], [9, 50, 100, 250, 10**6],
-                  labels=["10-50", "51-100", "101-250", ">250"]).astype(str)
+    bins = pd.cut(
+        firms["employees_2005"],
+        [9, 50, 100, 250, 10**6],
+        labels=["10-50", "51-100", "101-250", ">250"],
+    ).astype(str)
     assert (bins == f["size_class"]).all()
-    years = pd.cut(firms["founded"], [1988, 1994, 1999, 2001],
-                   labels=["1989-1994", "1995-1999", "2000-2001"]).astype(str)
+    years = pd.cut(
+        firms["founded"], [1988, 1994, 1999, 2001], labels=["1989-1994", "1995-1999", "2000-2001"]
+    ).astype(str)
     assert (years == f["founding_period"]).all()
 
 
@@ -116,14 +121,16 @@ def test_changed_is_current_moved_by_three_point_change(emb: pd.DataFrame) -> No
     assert emb[["score_current", "score_changed"]].isin(range(1, 6)).all().all()
 
 
-def test_losses_only_where_the_article_found_them(f: pd.DataFrame, firms: pd.DataFrame,
-                                                   emb: pd.DataFrame) -> None:
+def test_losses_only_where_the_article_found_them(
+    f: pd.DataFrame, firms: pd.DataFrame, emb: pd.DataFrame
+) -> None:
     e = emb.merge(f[["firm_id", "network_2005", "learning_mode", "export_orientation"]])
     e = e.merge(firms[["firm_id", "reverse_model"]])
     losers = e[e["score_changed"] < e["score_current"]]
     assert (losers["network_2005"] == "global").all()
-    ok = losers["reverse_model"] | ((losers["learning_mode"] == "problem_based")
-                                    & (losers["export_orientation"] == "strong"))
+    ok = losers["reverse_model"] | (
+        (losers["learning_mode"] == "problem_based") & (losers["export_orientation"] == "strong")
+    )
     assert ok.all()
 
 
@@ -133,15 +140,20 @@ def test_losses_only_where_the_article_found_them(f: pd.DataFrame, firms: pd.Dat
 @pytest.fixture(scope="module")
 def table(f: pd.DataFrame):  # type: ignore[no-untyped-def]
     rs = pytest.importorskip("clusterlab.roughsets")
-    return rs.DecisionTable(f[["firm_id", *ARTICLE_CONDITIONS, DECISION]], decision=DECISION,
-                            conditions=ARTICLE_CONDITIONS, id_column="firm_id")
+    return rs.DecisionTable(
+        f[["firm_id", *ARTICLE_CONDITIONS, DECISION]],
+        decision=DECISION,
+        conditions=ARTICLE_CONDITIONS,
+        id_column="firm_id",
+    )
 
 
 def test_quality_and_core(table) -> None:  # type: ignore[no-untyped-def]
     assert table.quality() == 1.0
     assert set(table.core()) == {"legal_status", "export_orientation", "innovativeness"}
     assert [set(r) for r in table.reducts()] == [
-        {"legal_status", "export_orientation", "innovativeness"}]
+        {"legal_status", "export_orientation", "innovativeness"}
+    ]
 
 
 def test_legal_status_and_export_most_influential(table) -> None:  # type: ignore[no-untyped-def]
@@ -164,14 +176,16 @@ def test_high_innovativeness_decisive(f: pd.DataFrame, table) -> None:  # type: 
 
 
 def _global_rules(table) -> set[frozenset[tuple[str, str]]]:  # type: ignore[no-untyped-def]
-    return {frozenset(r.conditions) for r in table.rules(method="minimal")
-            if r.kind == "certain" and tuple(r.decisions) == ("global",)}
+    return {
+        frozenset(r.conditions)
+        for r in table.rules(method="minimal")
+        if r.kind == "certain" and tuple(r.decisions) == ("global",)
+    }
 
 
 def test_three_categories_are_certain_rules(table, f: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
     rules = _global_rules(table)
-    cat1 = frozenset({("legal_status", "foreign_subsidiary_founded"),
-                      ("innovativeness", "high")})
+    cat1 = frozenset({("legal_status", "foreign_subsidiary_founded"), ("innovativeness", "high")})
     cat2 = frozenset({("legal_status", "independent_corporate_spinoff")})
     cat3 = frozenset({("founding_period", "1989-1994"), ("innovativeness", "high")})
     taken_over = frozenset({("legal_status", "foreign_subsidiary_academic_spinoff")})
@@ -180,25 +194,29 @@ def test_three_categories_are_certain_rules(table, f: pd.DataFrame) -> None:  # 
     by_rule = {frozenset(r.conditions): r for r in table.rules(method="minimal")}
     sectors = f.set_index("firm_id")["sector"]
     assert {sectors[o] for o in by_rule[cat1].objects} == {"ict"}
-    assert {sectors[o] for o in by_rule[cat2].objects} == {"life_sciences",
-                                                           "micro_electronics"}
-    assert {sectors[o] for o in by_rule[cat3].objects} == {"life_sciences",
-                                                           "micro_electronics"}
+    assert {sectors[o] for o in by_rule[cat2].objects} == {"life_sciences", "micro_electronics"}
+    assert {sectors[o] for o in by_rule[cat3].objects} == {"life_sciences", "micro_electronics"}
 
 
 def test_independent_academic_ls_spinoffs_certainly_global(table, f: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
     lower = set(table.approximations()["global"].lower)
-    ias_ls = set(f.loc[(f["legal_status"] == "independent_academic_spinoff")
-                       & (f["sector"] == "life_sciences")
-                       & (f["learning_mode"] == "science_based"), "firm_id"])
+    ias_ls = set(
+        f.loc[
+            (f["legal_status"] == "independent_academic_spinoff")
+            & (f["sector"] == "life_sciences")
+            & (f["learning_mode"] == "science_based"),
+            "firm_id",
+        ]
+    )
     assert ias_ls & lower
 
 
 def test_virtualisation_changes_nothing(f: pd.DataFrame, table) -> None:  # type: ignore[no-untyped-def]
     rs = pytest.importorskip("clusterlab.roughsets")
     conds = [*ARTICLE_CONDITIONS, "virtualisation"]
-    ext = rs.DecisionTable(f[["firm_id", *conds, DECISION]], decision=DECISION,
-                           conditions=conds, id_column="firm_id")
+    ext = rs.DecisionTable(
+        f[["firm_id", *conds, DECISION]], decision=DECISION, conditions=conds, id_column="firm_id"
+    )
     assert ext.quality() == table.quality()
     assert "virtualisation" not in ext.core()
     assert set(ext.core()) == set(table.core())
@@ -236,8 +254,9 @@ def test_check_constraints_can_fail(firms: pd.DataFrame, emb: pd.DataFrame) -> N
     assert "Table 1: sector = consultancy" in failed and "Table 1: sector = ict" in failed
     e2 = emb.copy()
     e2.loc[(e2["firm_id"] == "F01") & (e2["factor"] == "suppliers"), "score_current"] = 5
-    failed = {r.name for r in reconstruct.check_constraints(firms, e2, roughsets=False)
-              if not r.holds}
+    failed = {
+        r.name for r in reconstruct.check_constraints(firms, e2, roughsets=False) if not r.holds
+    }
     assert "Table 2: local mean, suppliers, current" not in failed  # F01 is global
     assert "Table 2: global mean, suppliers, current" in failed
 
@@ -255,8 +274,7 @@ def test_build_reproduces_the_files(built: tuple[pd.DataFrame, pd.DataFrame]) ->
     pd.testing.assert_frame_equal(emb, emb_disk, check_dtype=False)
 
 
-def test_write_to_other_directory(tmp_path: Path,
-                                  built: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+def test_write_to_other_directory(tmp_path: Path, built: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     p1, p2 = reconstruct.write(tmp_path, tables=built)
     assert p1.read_text() == (REPO_DATA / "firms.csv").read_text()
     assert p2.read_text() == (REPO_DATA / "embeddedness.csv").read_text()

@@ -17,12 +17,25 @@ from clusterlab import embeddedness as em
 from clusterlab.data import FACTORS, load_embeddedness, load_firms, load_published
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (0.25, 0.3), (-0.25, -0.3), (2.45, 2.5), (-0.75, -0.8), (0.35, 0.4), (1.04999, 1.0),
-    (Fraction(49, 11), 4.5), (Fraction(-3, 4), -0.8), (Fraction(42, 11), 3.8),
-    (Fraction(1, 20), 0.1), (Fraction(-1, 20), -0.1), (Fraction(-1, 100), 0.0),
-    (Decimal("-0.76"), -0.8), (3, 3.0),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.25, 0.3),
+        (-0.25, -0.3),
+        (2.45, 2.5),
+        (-0.75, -0.8),
+        (0.35, 0.4),
+        (1.04999, 1.0),
+        (Fraction(49, 11), 4.5),
+        (Fraction(-3, 4), -0.8),
+        (Fraction(42, 11), 3.8),
+        (Fraction(1, 20), 0.1),
+        (Fraction(-1, 20), -0.1),
+        (Fraction(-1, 100), 0.0),
+        (Decimal("-0.76"), -0.8),
+        (3, 3.0),
+    ],
+)
 def test_round_half_away(value: object, expected: float) -> None:
     got = em.round_half_away(value)  # type: ignore[arg-type]
     assert got == expected and str(got) != "-0.0"
@@ -33,8 +46,10 @@ def test_round_half_away_python_round_differs() -> None:
     assert round(0.25, 1) == 0.2 and em.round_half_away(0.25) == 0.3
 
 
-@pytest.mark.parametrize(("p", "m"), [(0.049, "**"), (0.05, "*"), (0.0999, "*"), (0.10, ""),
-                                      (0.5, ""), (float("nan"), "")])
+@pytest.mark.parametrize(
+    ("p", "m"),
+    [(0.049, "**"), (0.05, "*"), (0.0999, "*"), (0.10, ""), (0.5, ""), (float("nan"), "")],
+)
 def test_mark(p: float, m: str) -> None:
     assert em.mark(p) == m
 
@@ -43,11 +58,12 @@ def test_tests_by_name() -> None:
     g = np.array([1, 2, 2, 3, 1, 1, 2, 3, 2, 1], float)
     lo = np.array([3, 4, 2, 5, 3, 4, 3, 2, 4, 3, 3], float)
     assert em.significance_test("welch")(g, lo)[1] == pytest.approx(
-        stats.ttest_ind(g, lo, equal_var=False).pvalue)
-    assert em.significance_test("student")(g, lo)[1] == pytest.approx(
-        stats.ttest_ind(g, lo).pvalue)
+        stats.ttest_ind(g, lo, equal_var=False).pvalue
+    )
+    assert em.significance_test("student")(g, lo)[1] == pytest.approx(stats.ttest_ind(g, lo).pvalue)
     assert em.significance_test("mannwhitney")(g, lo)[1] == pytest.approx(
-        stats.mannwhitneyu(g, lo, alternative="two-sided").pvalue)
+        stats.mannwhitneyu(g, lo, alternative="two-sided").pvalue
+    )
     with pytest.raises(ValueError, match="welch"):
         em.significance_test("chi2")
 
@@ -61,14 +77,17 @@ def test_welch_by_hand() -> None:
 
 
 def _toy() -> tuple[pd.DataFrame, pd.DataFrame]:
-    firms = pd.DataFrame({"firm_id": ["A", "B", "C", "D", "E"],
-                          "network_2005": ["local", "local", "local", "global", "global"]})
+    firms = pd.DataFrame(
+        {
+            "firm_id": ["A", "B", "C", "D", "E"],
+            "network_2005": ["local", "local", "local", "global", "global"],
+        }
+    )
     rows = []
     scores = {"A": (4, 5), "B": (3, 4), "C": (5, 5), "D": (1, 1), "E": (2, 2)}
     for fid, (c, ch) in scores.items():
         for factor in FACTORS:
-            rows.append({"firm_id": fid, "factor": factor, "score_current": c,
-                         "score_changed": ch})
+            rows.append({"firm_id": fid, "factor": factor, "score_current": c, "score_changed": ch})
     return firms, pd.DataFrame(rows)
 
 
@@ -126,8 +145,7 @@ def test_pvalues_in_bands(table2: pd.DataFrame) -> None:
 def test_audit_clean_table() -> None:
     t2 = load_published().table2.copy()
     t2.loc[(t2["factor"] == "suppliers") & (t2["measure"] == "changed"), "difference"] = -1.6
-    t2.loc[(t2["factor"] == "labour_market") & (t2["measure"] == "changed"),
-           "difference"] = -0.8
+    t2.loc[(t2["factor"] == "labour_market") & (t2["measure"] == "changed"), "difference"] = -0.8
     t2.loc[(t2["factor"] == "average") & (t2["measure"] == "changed"), "difference"] = -1.0
     audit = em.audit_published_table2(t2)
     # corrected: every difference and both averages agree (mean of the corrected changed
@@ -145,6 +163,5 @@ def test_patterns_on_published_and_recomputed(table2: pd.DataFrame) -> None:
 
 def test_patterns_can_fail() -> None:
     pub = load_published().table2.copy()
-    pub.loc[(pub["factor"] == "suppliers") & (pub["measure"] == "changed"),
-            "mean_global"] = 2.5
+    pub.loc[(pub["factor"] == "suppliers") & (pub["measure"] == "changed"), "mean_global"] = 2.5
     assert not em.patterns(pub)[1][1]

@@ -21,8 +21,14 @@ def test_margins_match_printed_table1(tables: en.Ensemble) -> None:
     t1 = load_published().table1
     for t in (0, 1, 500, 999):
         frame = tables.frame(t)
-        for var in ("sector", "founding_period", "innovativeness", "export_orientation",
-                    "legal_status", "size_class"):
+        for var in (
+            "sector",
+            "founding_period",
+            "innovativeness",
+            "export_orientation",
+            "legal_status",
+            "size_class",
+        ):
             rows = t1[t1["variable"] == var]
             want = {c: n for c, n in zip(rows["code"], rows["n"], strict=True) if n}
             assert frame[var].value_counts().to_dict() == want, (t, var)
@@ -37,17 +43,18 @@ def test_margins_match_printed_table1(tables: en.Ensemble) -> None:
 def test_size_constraint(tables: en.Ensemble) -> None:
     cols = list(tables.columns)
     legal = np.asarray(tables.categories["legal_status"])[
-        tables.codes[:, :, cols.index("legal_status")]]
-    big = tables.codes[:, :, cols.index("size_class")] == tables.categories[
-        "size_class"].index(">250")
+        tables.codes[:, :, cols.index("legal_status")]
+    ]
+    big = tables.codes[:, :, cols.index("size_class")] == tables.categories["size_class"].index(
+        ">250"
+    )
     assert big.sum(axis=1).tolist() == [3] * len(tables)
     assert np.char.startswith(legal[big].astype(str), "foreign_subsidiary").all()
 
 
 def test_distinct(tables: en.Ensemble) -> None:
     k = len(ARTICLE_CONDITIONS) + 1
-    canon = {tuple(sorted(map(tuple, tables.codes[t, :, :k].tolist())))
-             for t in range(len(tables))}
+    canon = {tuple(sorted(map(tuple, tables.codes[t, :, :k].tolist()))) for t in range(len(tables))}
     assert len(canon) == len(tables) == 1000
 
 
@@ -62,8 +69,11 @@ def test_high_global_option() -> None:
     mat = en.findings_matrix(e)
     assert mat["high_necessary"].all()
     f0 = e.frame(0)
-    assert f0["innovativeness"].value_counts().to_dict() == {"high": 12, "medium": 5,
-                                                             "high_medium": 4}
+    assert f0["innovativeness"].value_counts().to_dict() == {
+        "high": 12,
+        "medium": 5,
+        "high_medium": 4,
+    }
     with pytest.raises(ValueError):
         en.draw_tables(10, given="nonsense")
 
@@ -114,9 +124,9 @@ def test_shares(tables: en.Ensemble) -> None:
     assert s["high_necessary"] < 0.01
     # the joint structure is free: the headline finding is far from guaranteed
     assert s["legal_export_most_influential"] < 0.5
-    assert s["three_categories"] <= min(s["category_foreign_ict"],
-                                        s["category_corporate_spinoff"],
-                                        s["category_older_innovative"])
+    assert s["three_categories"] <= min(
+        s["category_foreign_ict"], s["category_corporate_spinoff"], s["category_older_innovative"]
+    )
 
 
 def test_shares_accept_frames() -> None:

@@ -32,8 +32,12 @@ def export(firms: pd.DataFrame) -> dict:
     return ex.precompute_all_subsets(firms)
 
 
-def engine(firms: pd.DataFrame, conditions: list[str], decision: str = DECISION,
-           leave_out: tuple[str, ...] = ()) -> DecisionTable:
+def engine(
+    firms: pd.DataFrame,
+    conditions: list[str],
+    decision: str = DECISION,
+    leave_out: tuple[str, ...] = (),
+) -> DecisionTable:
     """The engine's table built independently of clusterlab.explorer."""
     table = DecisionTable(firms, decision, conditions=conditions, id_column="firm_id")
     return table.drop_objects(list(leave_out)) if leave_out else table
@@ -54,13 +58,16 @@ def test_toggleable_attributes_are_the_books_nine() -> None:
     assert ex.DECISIONS[0] == DECISION == "network_2005"
 
 
-@pytest.mark.parametrize("conditions", [
-    list(ARTICLE_CONDITIONS),
-    [a for a in ARTICLE_CONDITIONS if a != "legal_status"],
-    ["sector", "region", "virtualisation"],
-    list(ex.TOGGLEABLE),
-    ["export_orientation"],
-])
+@pytest.mark.parametrize(
+    "conditions",
+    [
+        list(ARTICLE_CONDITIONS),
+        [a for a in ARTICLE_CONDITIONS if a != "legal_status"],
+        ["sector", "region", "virtualisation"],
+        list(ex.TOGGLEABLE),
+        ["export_orientation"],
+    ],
+)
 def test_analyse_subset_equals_the_engine(firms: pd.DataFrame, conditions: list[str]) -> None:
     result = ex.analyse_subset(firms, conditions)
     table = engine(firms, conditions)
@@ -70,8 +77,9 @@ def test_analyse_subset_equals_the_engine(firms: pd.DataFrame, conditions: list[
     assert result["positive_region"] == list(table.positive_region())
     rules = table.rules("lem2")
     assert [r["text"] for r in result["rules"]] == [str(r) for r in rules]
-    assert [(r["support"], r["certainty"], r["coverage"], r["strength"]) for r in
-            result["rules"]] == [(r.support, r.certainty, r.coverage, r.strength) for r in rules]
+    assert [
+        (r["support"], r["certainty"], r["coverage"], r["strength"]) for r in result["rules"]
+    ] == [(r.support, r.certainty, r.coverage, r.strength) for r in rules]
     areas = {r["firm"]: r["area"] for r in result["regions"]}
     assert areas == expected_areas(table)
     assert len(result["regions"]) == len(firms)
@@ -94,8 +102,7 @@ def test_regions_relative_to_the_own_class(firms: pd.DataFrame) -> None:
 def test_method_min_support_and_decision(firms: pd.DataFrame) -> None:
     conditions = ["sector", "innovativeness", "legal_status"]
     for decision in ex.DECISIONS:
-        result = ex.analyse_subset(firms, conditions, decision, method="minimal",
-                                   min_support=2)
+        result = ex.analyse_subset(firms, conditions, decision, method="minimal", min_support=2)
         table = engine(firms, conditions, decision)
         expected = table.rules("minimal", min_support=2)
         assert [r["text"] for r in result["rules"]] == [str(r) for r in expected]
@@ -170,6 +177,7 @@ def test_works_on_any_decision_table() -> None:
 
 # ---------------------------------------------------------------------------- static export
 
+
 def test_subset_keys_round_trip() -> None:
     assert ex.subset_key([]) == 0
     assert ex.subset_key(ex.TOGGLEABLE) == 511
@@ -200,8 +208,9 @@ SUBSETS = [
 
 
 @pytest.mark.parametrize("conditions", SUBSETS, ids=lambda c: "+".join(c) or "none")
-def test_precomputed_record_equals_the_engine(export: dict, firms: pd.DataFrame,
-                                              conditions: list[str]) -> None:
+def test_precomputed_record_equals_the_engine(
+    export: dict, firms: pd.DataFrame, conditions: list[str]
+) -> None:
     record = ex.expand_record(export, ex.subset_key(conditions))
     table = engine(firms, [a for a in ex.TOGGLEABLE if a in conditions])
     assert record["conditions"] == [a for a in ex.TOGGLEABLE if a in conditions]
@@ -220,8 +229,7 @@ def test_precomputed_record_equals_the_engine(export: dict, firms: pd.DataFrame,
     assert record["regions"] == expected_areas(table)
 
 
-def test_all_subsets_quality_and_core_match_the_engine(export: dict,
-                                                       firms: pd.DataFrame) -> None:
+def test_all_subsets_quality_and_core_match_the_engine(export: dict, firms: pd.DataFrame) -> None:
     """Quality and core for all 512 subsets (cheap engine calls)."""
     full = engine(firms, list(ex.TOGGLEABLE))
     for size in range(len(ex.TOGGLEABLE) + 1):

@@ -9,23 +9,63 @@ import pytest
 from clusterlab import paths
 from clusterlab.data import load_firms
 
-COLUMNS = ["firm_id", "sector", "legal_status", "network_2005", "network_change",
-           "acquired_2006_2011", "path_2006_2011"]
+COLUMNS = [
+    "firm_id",
+    "sector",
+    "legal_status",
+    "network_2005",
+    "network_change",
+    "acquired_2006_2011",
+    "path_2006_2011",
+]
 ROWS = [
-    ("F01", "ict", "independent_academic_spinoff", "local", "local_to_global",
-     "not_acquired", "local_to_global"),
-    ("F02", "ict", "foreign_subsidiary_founded", "global", "stable", "not_acquired",
-     "relocated_abroad"),
-    ("F03", "ict", "independent_corporate_spinoff", "global", "stable", "foreign",
-     "acquired_integrated"),
-    ("F04", "life_sciences", "independent_academic_spinoff", "local", "stable",
-     "foreign", "none"),
-    ("F05", "life_sciences", "independent_no_spinoff", "local", "stable", "domestic",
-     "none"),
-    ("F06", "micro_electronics", "foreign_subsidiary_academic_spinoff", "global", "stable",
-     "not_acquired", "none"),
-    ("F07", "life_sciences", "independent_academic_spinoff", "local", "local_to_global",
-     "not_acquired", "local_to_global"),
+    (
+        "F01",
+        "ict",
+        "independent_academic_spinoff",
+        "local",
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
+    (
+        "F02",
+        "ict",
+        "foreign_subsidiary_founded",
+        "global",
+        "stable",
+        "not_acquired",
+        "relocated_abroad",
+    ),
+    (
+        "F03",
+        "ict",
+        "independent_corporate_spinoff",
+        "global",
+        "stable",
+        "foreign",
+        "acquired_integrated",
+    ),
+    ("F04", "life_sciences", "independent_academic_spinoff", "local", "stable", "foreign", "none"),
+    ("F05", "life_sciences", "independent_no_spinoff", "local", "stable", "domestic", "none"),
+    (
+        "F06",
+        "micro_electronics",
+        "foreign_subsidiary_academic_spinoff",
+        "global",
+        "stable",
+        "not_acquired",
+        "none",
+    ),
+    (
+        "F07",
+        "life_sciences",
+        "independent_academic_spinoff",
+        "local",
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
 ]
 
 
@@ -39,12 +79,25 @@ def firms() -> pd.DataFrame:
 def test_classify_reads_paths_and_end_points(firms: pd.DataFrame) -> None:
     table = paths.classify_paths(firms)
     assert list(table["firm_id"]) == [f"F0{i}" for i in range(1, 8)]
-    assert list(table["path"]) == ["local_to_global", "relocated_abroad", "acquired_integrated",
-                                   "none", "none", "none", "local_to_global"]
+    assert list(table["path"]) == [
+        "local_to_global",
+        "relocated_abroad",
+        "acquired_integrated",
+        "none",
+        "none",
+        "none",
+        "local_to_global",
+    ]
     assert list(table["path_number"]) == [1, 2, 3, 0, 0, 0, 1]
-    assert list(table["situation_2011"]) == ["global", "relocated_abroad",
-                                             "acquired_integrated", "local", "local", "global",
-                                             "global"]
+    assert list(table["situation_2011"]) == [
+        "global",
+        "relocated_abroad",
+        "acquired_integrated",
+        "local",
+        "local",
+        "global",
+        "global",
+    ]
     assert list(table["leakage"]) == [False, True, True, False, False, False, False]
     assert list(table["gatekeeper_possible"]) == [True, False, False, False, False, False, True]
     assert table["consistent"].all()
@@ -72,7 +125,11 @@ def test_path_counts(firms: pd.DataFrame) -> None:
     counts = paths.path_counts(firms)
     assert list(counts["path"]) == [*paths.PATHS, paths.NO_PATH]
     assert counts.set_index("path")["n"].to_dict() == {
-        "local_to_global": 2, "relocated_abroad": 1, "acquired_integrated": 1, "none": 3}
+        "local_to_global": 2,
+        "relocated_abroad": 1,
+        "acquired_integrated": 1,
+        "none": 3,
+    }
     assert counts.set_index("path").loc["local_to_global", "firms"] == "F01, F07"
 
 
@@ -87,8 +144,9 @@ def test_path_counts(firms: pd.DataFrame) -> None:
         ("F06", "network_change", "local_to_global", "was 'global'"),
     ],
 )
-def test_contradictions_are_reported(firms: pd.DataFrame, firm: str, column: str, value: str,
-                                     message: str) -> None:
+def test_contradictions_are_reported(
+    firms: pd.DataFrame, firm: str, column: str, value: str, message: str
+) -> None:
     firms.loc[firms["firm_id"] == firm, column] = value
     problems = paths.check_paths(firms)
     assert any(p.startswith(firm) and message in p for p in problems), problems

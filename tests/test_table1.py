@@ -22,8 +22,9 @@ def printed() -> pd.DataFrame:
 def test_every_printed_cell_matches(firms: pd.DataFrame, printed: pd.DataFrame) -> None:
     table = compare_table1(firms, printed)
     assert len(table) == len(printed)
-    assert table["matches"].all(), table.loc[~table["matches"], ["variable", "code", "n",
-                                                                 "recomputed"]]
+    assert table["matches"].all(), table.loc[
+        ~table["matches"], ["variable", "code", "n", "recomputed"]
+    ]
 
 
 def test_printed_order_is_kept(firms: pd.DataFrame, printed: pd.DataFrame) -> None:
@@ -61,13 +62,20 @@ def test_missing_published_column_is_named(firms: pd.DataFrame, printed: pd.Data
 
 def test_display_table(firms: pd.DataFrame, printed: pd.DataFrame) -> None:
     shown = display_table1(compare_table1(firms, printed))
-    assert list(shown.columns) == ["Characteristic", "Category", "Printed category (Dutch)",
-                                   "Printed", "Recomputed", "Matches"]
+    assert list(shown.columns) == [
+        "Characteristic",
+        "Category",
+        "Printed category (Dutch)",
+        "Printed",
+        "Recomputed",
+        "Matches",
+    ]
     assert set(shown["Matches"]) == {"yes"}
     # the block name is shown once, on its first row
     assert (shown["Characteristic"] != "").sum() == 8
-    assert shown.loc[shown["Category"].str.startswith("Mainly global"), "Printed"].iloc[0] \
-        == "10 (3)"
+    assert (
+        shown.loc[shown["Category"].str.startswith("Mainly global"), "Printed"].iloc[0] == "10 (3)"
+    )
 
 
 def test_layout_table(firms: pd.DataFrame, printed: pd.DataFrame) -> None:

@@ -123,8 +123,10 @@ def test_rules_table(walk: DecisionTable) -> None:
 
 
 def test_stability_tables(walk: DecisionTable) -> None:
-    results = [walk.reduct_stability("bootstrap", n_samples=30, seed=1),
-               walk.reduct_stability("loo")]
+    results = [
+        walk.reduct_stability("bootstrap", n_samples=30, seed=1),
+        walk.reduct_stability("loo"),
+    ]
     table = t.stability_table(results)
     assert set(table["method"]) == {"bootstrap", "leave-one-out"}
     assert table["share"].between(0, 1).all()
@@ -143,5 +145,6 @@ def test_results_do_not_depend_on_row_order(walk: DecisionTable) -> None:
     shuffled = WALK.iloc[[6, 2, 0, 5, 3, 1, 4]]
     dt = DecisionTable(shuffled, decision="Walk", id_column="Object")
     pd.testing.assert_frame_equal(t.approximation_table(dt), t.approximation_table(walk))
-    pd.testing.assert_frame_equal(t.classes_table(dt, shuffled, "Object"),
-                                  t.classes_table(walk, WALK, "Object"))
+    pd.testing.assert_frame_equal(
+        t.classes_table(dt, shuffled, "Object"), t.classes_table(walk, WALK, "Object")
+    )

@@ -24,13 +24,15 @@ def firms() -> pd.DataFrame:
 @pytest.fixture
 def toy() -> pd.DataFrame:
     # d is decided by a alone; b duplicates a; v is noise that separates nothing new
-    return pd.DataFrame({
-        "id": ["o1", "o2", "o3", "o4", "o5", "o6"],
-        "a": ["x", "x", "y", "y", "z", "z"],
-        "b": ["p", "p", "q", "q", "r", "r"],
-        "v": ["low", "high", "low", "high", "medium", "medium"],
-        "d": ["yes", "yes", "no", "no", "yes", "yes"],
-    })
+    return pd.DataFrame(
+        {
+            "id": ["o1", "o2", "o3", "o4", "o5", "o6"],
+            "a": ["x", "x", "y", "y", "z", "z"],
+            "b": ["p", "p", "q", "q", "r", "r"],
+            "v": ["low", "high", "low", "high", "medium", "medium"],
+            "d": ["yes", "yes", "no", "no", "yes", "yes"],
+        }
+    )
 
 
 def test_crosstab_levels_in_order_with_margins(firms: pd.DataFrame) -> None:
@@ -110,7 +112,7 @@ def test_quality_gain_shuffled_is_deterministic(firms: pd.DataFrame) -> None:
     one = quality_gain(firms, ARTICLE_CONDITIONS[:3], DECISION, shuffles=5, seed=1)
     two = quality_gain(firms, ARTICLE_CONDITIONS[:3], DECISION, shuffles=5, seed=1)
     pd.testing.assert_frame_equal(one, two)
-    assert len(one) == 2 ** 3
+    assert len(one) == 2**3
     assert (one["gain_excess"] == one["gain"] - one["gain_shuffled"]).all()
     full = quality_gain(firms, ARTICLE_CONDITIONS, DECISION)
     assert full.iloc[-1]["gain"] == 0.0  # the article's full set: nothing to add
@@ -125,8 +127,7 @@ def test_rank_test(firms: pd.DataFrame) -> None:
     u, p = rank_test(firms, "network_2005")
     assert 0.0 <= p <= 1.0
     assert u >= 0
-    frame = pd.DataFrame({"g": ["a"] * 6 + ["b"] * 6,
-                          "virtualisation": ["low"] * 6 + ["high"] * 6})
+    frame = pd.DataFrame({"g": ["a"] * 6 + ["b"] * 6, "virtualisation": ["low"] * 6 + ["high"] * 6})
     _, p_sep = rank_test(frame, "g")
     assert p_sep < 0.01
     with pytest.raises(ValueError, match="two groups"):

@@ -79,27 +79,49 @@ def braces(names: tuple[str, ...]) -> str:
     return "{" + ", ".join(names) + "}"
 
 
-def expected_rows(table: DecisionTable, method: str = "lem2", min_support: int = 1
-                  ) -> list[list[str]]:
+def expected_rows(
+    table: DecisionTable, method: str = "lem2", min_support: int = 1
+) -> list[list[str]]:
     rows = []
     for i, r in enumerate(table.rules(method, min_support=min_support), start=1):
         conditions = " AND ".join(f"{a} = {v}" for a, v in r.conditions)
-        rows.append([str(i), conditions, " or ".join(map(str, r.decisions)), r.kind,
-                     str(r.support), f"{r.strength:.2f}", f"{r.certainty:.2f}",
-                     f"{r.coverage:.2f}"])
+        rows.append(
+            [
+                str(i),
+                conditions,
+                " or ".join(map(str, r.decisions)),
+                r.kind,
+                str(r.support),
+                f"{r.strength:.2f}",
+                f"{r.certainty:.2f}",
+                f"{r.coverage:.2f}",
+            ]
+        )
     return rows
 
 
-def assert_shows(explorer: W.RoughSetExplorer, table: DecisionTable, *, beta: float | None = None,
-                 method: str = "lem2", min_support: int = 1) -> None:
+def assert_shows(
+    explorer: W.RoughSetExplorer,
+    table: DecisionTable,
+    *,
+    beta: float | None = None,
+    method: str = "lem2",
+    min_support: int = 1,
+) -> None:
     got = shown(explorer)
     assert got["quality"] == pytest.approx(round(table.quality(beta=beta), 3), abs=1e-9)
     assert got["core"] == (braces(table.core()) if table.core() else "(empty)")
     assert got["reducts"] == [braces(r) for r in table.reducts()]
     rules = expected_rows(table, method, min_support) if table.conditions else []
     assert got["rules"] == rules
-    regions = {o: r for o, r in zip(explorer.chart.data["object"],  # type: ignore[union-attr]
-                                    explorer.chart.data["region"], strict=True)}
+    regions = {
+        o: r
+        for o, r in zip(
+            explorer.chart.data["object"],  # type: ignore[union-attr]
+            explorer.chart.data["region"],
+            strict=True,
+        )
+    }
     word = "certainly" if beta is None else "mostly"
     for value, approx in table.approximations(beta=beta).items():
         for label in approx.lower:
@@ -112,7 +134,8 @@ def assert_shows(explorer: W.RoughSetExplorer, table: DecisionTable, *, beta: fl
 def test_initial_view_is_the_articles_analysis(firms: pd.DataFrame) -> None:
     explorer = W.roughset_explorer(firms)
     assert [a for a, box in explorer.attribute_boxes.items() if box.value] == list(
-        ARTICLE_CONDITIONS)
+        ARTICLE_CONDITIONS
+    )
     assert explorer.decision.value == "network_2005"
     table = DecisionTable(firms, "network_2005", ARTICLE_CONDITIONS, id_column="firm_id")
     assert_shows(explorer, table)
@@ -137,8 +160,13 @@ def test_extra_attributes_decision_method_and_support(firms: pd.DataFrame) -> No
     explorer.decision.value = "acquired_2006_2011"
     explorer.method.value = "minimal"
     explorer.min_support.value = 2
-    conditions = ["founding_period", "innovativeness", "export_orientation", "legal_status",
-                  "virtualisation"]
+    conditions = [
+        "founding_period",
+        "innovativeness",
+        "export_orientation",
+        "legal_status",
+        "virtualisation",
+    ]
     table = DecisionTable(firms, "acquired_2006_2011", conditions, id_column="firm_id")
     assert_shows(explorer, table, method="minimal", min_support=2)
     assert all(int(row[4]) >= 2 for row in shown(explorer)["rules"])
@@ -148,8 +176,9 @@ def test_beta_only_when_switched_on(firms: pd.DataFrame) -> None:
     explorer = W.roughset_explorer(firms)
     for a, box in explorer.attribute_boxes.items():
         box.value = a in ("sector", "export_orientation")
-    table = DecisionTable(firms, "network_2005", ["sector", "export_orientation"],
-                          id_column="firm_id")
+    table = DecisionTable(
+        firms, "network_2005", ["sector", "export_orientation"], id_column="firm_id"
+    )
     explorer.beta.value = 0.6
     assert explorer.beta.disabled
     assert_shows(explorer, table)  # beta ignored while switched off
@@ -163,12 +192,17 @@ def test_beta_only_when_switched_on(firms: pd.DataFrame) -> None:
 def test_leave_out_and_errors(firms: pd.DataFrame) -> None:
     explorer = W.roughset_explorer(firms)
     explorer.leave_out.value = ("F02", "F14")
-    table = DecisionTable(firms, "network_2005", ARTICLE_CONDITIONS,
-                          id_column="firm_id").drop_objects(["F02", "F14"])
+    table = DecisionTable(
+        firms, "network_2005", ARTICLE_CONDITIONS, id_column="firm_id"
+    ).drop_objects(["F02", "F14"])
     assert_shows(explorer, table)
     assert shown(explorer)["left_out"] == "F02, F14"
-    assert set(explorer.chart.data.loc[explorer.chart.data["region"] == "left out",  # type: ignore[union-attr]
-                                       "object"]) == {"F02", "F14"}
+    assert set(
+        explorer.chart.data.loc[
+            explorer.chart.data["region"] == "left out",  # type: ignore[union-attr]
+            "object",
+        ]
+    ) == {"F02", "F14"}
     explorer.leave_out.value = tuple(explorer.leave_out.options)
     assert explorer.result is None and explorer.chart is None
     assert "empty" in explorer.error and explorer.error in html.unescape(explorer.summary_html)
@@ -195,6 +229,7 @@ def test_controls_are_exposed(firms: pd.DataFrame) -> None:
 
 # ----------------------------------------------------------------------- embeddedness explorer
 
+
 @pytest.fixture(scope="module")
 def emb_explorer(firms: pd.DataFrame) -> W.EmbeddednessExplorer:
     return W.embeddedness_explorer(firms, load_embeddedness(firms=firms))
@@ -202,8 +237,9 @@ def emb_explorer(firms: pd.DataFrame) -> W.EmbeddednessExplorer:
 
 @pytest.mark.parametrize("test", sorted(E.TESTS))
 @pytest.mark.parametrize("period", ["current", "changed"])
-def test_embeddedness_explorer_shows_table2(emb_explorer: W.EmbeddednessExplorer, test: str,
-                                            period: str) -> None:
+def test_embeddedness_explorer_shows_table2(
+    emb_explorer: W.EmbeddednessExplorer, test: str, period: str
+) -> None:
     explorer = emb_explorer
     firms, scores = explorer.firms, explorer.scores
     explorer.factor.value = "all"
@@ -235,6 +271,7 @@ def test_embeddedness_explorer_one_factor(emb_explorer: W.EmbeddednessExplorer) 
 
 
 # ----------------------------------------------------------------------------- paths explorer
+
 
 def test_paths_explorer(firms: pd.DataFrame) -> None:
     explorer = W.paths_explorer(firms)

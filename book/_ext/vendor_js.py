@@ -45,24 +45,32 @@ class VendoredFile:
 # Load order matters: vega, then vega-lite, then vega-embed.
 FILES: tuple[VendoredFile, ...] = (
     VendoredFile(
-        "vega", "6.3.0",
+        "vega",
+        "6.3.0",
         "sha512-L/ykPslBI5QiElzs7jD01c/0EP2yzJ0SdQ3WLZkgBsmykNkhfilWLAa24RzDx67rilNLdeBCJVCmogi40xJ6yA==",
-        "package/build/vega.min.js", "vega.min.js",
+        "package/build/vega.min.js",
+        "vega.min.js",
     ),
     VendoredFile(
-        "vega-lite", "6.4.1",
+        "vega-lite",
+        "6.4.1",
         "sha512-KO3ybHNouRK4A0al/+2fN9UqgTEfxrd/ntGLY933Hg5UOYotDVQdshR3zn7OfXwQ7uj0W96Vfa5R+QxO8am3IQ==",
-        "package/build/vega-lite.min.js", "vega-lite.min.js",
+        "package/build/vega-lite.min.js",
+        "vega-lite.min.js",
     ),
     VendoredFile(
-        "vega-embed", "7.3.0",
+        "vega-embed",
+        "7.3.0",
         "sha512-wQ8s5GaSzqoKgmRfbRolgBrjE2CP7ZKHXqH7NijxMqPjpdWxSs4Dn8tvp9g0giQvh2cK+3p56sxjWWM0wNngGw==",
-        "package/build/vega-embed.min.js", "vega-embed.min.js",
+        "package/build/vega-embed.min.js",
+        "vega-embed.min.js",
     ),
     VendoredFile(
-        "mathjax", "3.2.2",
+        "mathjax",
+        "3.2.2",
         "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
-        "package/es5/tex-svg.js", "mathjax-tex-svg.js",
+        "package/es5/tex-svg.js",
+        "mathjax-tex-svg.js",
     ),
 )
 VEGA_FILES = FILES[:3]

@@ -55,19 +55,30 @@ __all__ = [
 #: The repository's ``data/`` directory; the environment variable ``CLUSTERLAB_DATA_DIR``
 #: overrides it (read when this module is imported and again by :func:`data_dir`).
 DATA_DIR: Path = Path(
-    os.environ.get("CLUSTERLAB_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
+    os.environ.get("CLUSTERLAB_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
+)
 
 #: The five condition attributes of the article's rough-set analysis (the characteristics the
 #: firms were selected on: sector/learning, founding, age, innovativeness, export).
 ARTICLE_CONDITIONS: list[str] = [
-    "sector", "founding_period", "innovativeness", "export_orientation", "legal_status"]
+    "sector",
+    "founding_period",
+    "innovativeness",
+    "export_orientation",
+    "legal_status",
+]
 #: Further categorical attributes a reader can add in the explorer.
 EXTRA_CONDITIONS: list[str] = ["size_class", "learning_mode", "region", "virtualisation"]
 #: The decision attribute: mainly global or mainly local knowledge network in 2005.
 DECISION: str = "network_2005"
 #: The five local location factors of Table 2, in the printed order.
 FACTORS: list[str] = [
-    "knowledge_institutes", "suppliers", "customers", "labour_market", "personal_networks"]
+    "knowledge_institutes",
+    "suppliers",
+    "customers",
+    "labour_market",
+    "personal_networks",
+]
 #: The two measures of Table 2: current importance and importance after recent change.
 MEASURES: list[str] = ["current", "changed"]
 
@@ -80,8 +91,15 @@ class DataValidationError(ValueError):
     problem found, as messages).
     """
 
-    def __init__(self, path: Path | str, line: int | None, column: str | None,
-                 allowed: str, message: str, problems: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        line: int | None,
+        column: str | None,
+        allowed: str,
+        message: str,
+        problems: list[str] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.line = line
         self.column = column
@@ -150,13 +168,18 @@ def codebook() -> pd.DataFrame:
     for res in datapackage()["resources"]:
         for f in res.get("schema", {}).get("fields", []):
             for i, cat in enumerate(f.get("categories", [])):
-                rows.append({
-                    "resource": res["name"], "column": f["name"], "title": f.get("title", ""),
-                    "code": cat["value"], "order": i,
-                    "ordered": bool(f.get("categoriesOrdered", False)),
-                    "label_en": cat.get("label", cat["value"]),
-                    "label_nl": cat.get("label_nl", cat.get("label", cat["value"])),
-                })
+                rows.append(
+                    {
+                        "resource": res["name"],
+                        "column": f["name"],
+                        "title": f.get("title", ""),
+                        "code": cat["value"],
+                        "order": i,
+                        "ordered": bool(f.get("categoriesOrdered", False)),
+                        "label_en": cat.get("label", cat["value"]),
+                        "label_nl": cat.get("label_nl", cat.get("label", cat["value"])),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -201,8 +224,9 @@ def _allowed(field: dict[str, Any]) -> str:
             return f"an integer >= {lo}"
         return "an integer"
     if field["type"] == "boolean":
-        return "one of " + ", ".join(field.get("trueValues", ["true"])
-                                     + field.get("falseValues", ["false"]))
+        return "one of " + ", ".join(
+            field.get("trueValues", ["true"]) + field.get("falseValues", ["false"])
+        )
     if "pattern" in c:
         return f"a text matching {c['pattern']}"
     return f"a {field['type']}"
@@ -216,14 +240,16 @@ class _Problems:
     def add(self, line: int | None, column: str | None, allowed: str, what: str) -> None:
         where = f"line {line}" if line is not None else "no line"
         col = f", column {column!r}" if column else ""
-        self.items.append((line, column, allowed,
-                           f"{self.path}: {where}{col}: {what}; allowed: {allowed}"))
+        self.items.append(
+            (line, column, allowed, f"{self.path}: {where}{col}: {what}; allowed: {allowed}")
+        )
 
     def raise_if_any(self) -> None:
         if self.items:
             line, column, allowed, _ = self.items[0]
-            raise DataValidationError(self.path, line, column, allowed, self.items[0][3],
-                                      [m for *_, m in self.items])
+            raise DataValidationError(
+                self.path, line, column, allowed, self.items[0][3], [m for *_, m in self.items]
+            )
 
 
 def _read_rows(path: Path, resource: str) -> tuple[list[str], list[list[str]]]:
@@ -235,8 +261,9 @@ def _read_rows(path: Path, resource: str) -> tuple[list[str], list[list[str]]]:
         try:
             header = next(reader)
         except StopIteration:
-            raise DataValidationError(path, 1, None, "a header line",
-                                      f"{path}: line 1: the file is empty") from None
+            raise DataValidationError(
+                path, 1, None, "a header line", f"{path}: line 1: the file is empty"
+            ) from None
         rows = list(reader)
     expected = field_names(resource)
     probs = _Problems(path)
@@ -252,8 +279,12 @@ def _read_rows(path: Path, resource: str) -> tuple[list[str], list[list[str]]]:
         probs.add(1, dup[0], allowed_cols, f"duplicated column(s) {dup}")
     for i, row in enumerate(rows):
         if len(row) != len(header) and any(cell.strip() for cell in row):
-            probs.add(i + 2, None, f"{len(header)} comma-separated cells",
-                      f"{len(row)} cells instead of {len(header)}")
+            probs.add(
+                i + 2,
+                None,
+                f"{len(header)} comma-separated cells",
+                f"{len(row)} cells instead of {len(header)}",
+            )
     probs.raise_if_any()
     rows = [r for r in rows if any(cell.strip() for cell in r)]  # a trailing blank line
     return header, rows
@@ -311,9 +342,12 @@ def _parse(path: Path, resource: str) -> pd.DataFrame:
     for i in range(len(rows)):
         key = tuple(values[k][i] for k in pk)
         if key in seen:
-            probs.add(i + 2, pk[-1] if len(pk) > 1 else pk[0],
-                      "unique " + " + ".join(pk) + " (primary key)",
-                      f"duplicate {'/'.join(map(str, key))} (first on line {seen[key]})")
+            probs.add(
+                i + 2,
+                pk[-1] if len(pk) > 1 else pk[0],
+                "unique " + " + ".join(pk) + " (primary key)",
+                f"duplicate {'/'.join(map(str, key))} (first on line {seen[key]})",
+            )
         else:
             seen[key] = i + 2
     probs.raise_if_any()
@@ -321,8 +355,9 @@ def _parse(path: Path, resource: str) -> pd.DataFrame:
     for name, f in fields.items():
         if "categories" in f:
             cats = [cat["value"] for cat in f["categories"]]
-            df[name] = pd.Categorical(df[name], categories=cats,
-                                      ordered=bool(f.get("categoriesOrdered", False)))
+            df[name] = pd.Categorical(
+                df[name], categories=cats, ordered=bool(f.get("categoriesOrdered", False))
+            )
         elif f["type"] == "integer":
             df[name] = df[name].astype("int64")
         elif f["type"] == "boolean":
@@ -361,14 +396,21 @@ def _firm_consistency(df: pd.DataFrame, path: Path) -> None:
     for i, row in enumerate(df.itertuples(index=False)):
         want = founding_period_of(int(row.founded))
         if str(row.founding_period) != want:
-            probs.add(i + 2, "founding_period", f"{want} (the period containing {row.founded})",
-                      f"founding_period {row.founding_period!r} does not contain founded "
-                      f"{row.founded}")
+            probs.add(
+                i + 2,
+                "founding_period",
+                f"{want} (the period containing {row.founded})",
+                f"founding_period {row.founding_period!r} does not contain founded {row.founded}",
+            )
         want = size_class_of(int(row.employees_2005))
         if str(row.size_class) != want:
-            probs.add(i + 2, "size_class", f"{want} (the class of {row.employees_2005})",
-                      f"size_class {row.size_class!r} does not contain employees_2005 "
-                      f"{row.employees_2005}")
+            probs.add(
+                i + 2,
+                "size_class",
+                f"{want} (the class of {row.employees_2005})",
+                f"size_class {row.size_class!r} does not contain employees_2005 "
+                f"{row.employees_2005}",
+            )
     probs.raise_if_any()
 
 
@@ -386,8 +428,9 @@ def load_firms(path: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
-def load_embeddedness(path: str | Path | None = None,
-                      firms: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
+def load_embeddedness(
+    path: str | Path | None = None, firms: pd.DataFrame | str | Path | None = None
+) -> pd.DataFrame:
     """The (reconstructed) local-embeddedness scores, long format, validated and typed.
 
     Columns ``firm_id, factor, score_current, score_changed`` (scores int64, 1-5). Every
@@ -406,8 +449,12 @@ def load_embeddedness(path: str | Path | None = None,
     known = set(ids)
     for i, fid in enumerate(df["firm_id"]):
         if fid not in known:
-            probs.add(i + 2, "firm_id", "a firm_id of the firm table (" + ", ".join(ids) + ")",
-                      f"unknown firm_id {fid!r}")
+            probs.add(
+                i + 2,
+                "firm_id",
+                "a firm_id of the firm table (" + ", ".join(ids) + ")",
+                f"unknown firm_id {fid!r}",
+            )
     probs.raise_if_any()
     present = set(zip(df["firm_id"], df["factor"].astype(str), strict=True))
     lines: dict[str, list[int]] = {}
@@ -416,10 +463,17 @@ def load_embeddedness(path: str | Path | None = None,
     for fid in ids:
         for factor in FACTORS:
             if (fid, factor) not in present:
-                where = (f"(the firm's rows are on lines {lines[fid][0]}-{lines[fid][-1]})"
-                         if fid in lines else "(the firm has no rows)")
-                probs.add(None, "factor", "one row per firm and factor: " + ", ".join(FACTORS),
-                          f"missing row for firm {fid} and factor {factor} {where}")
+                where = (
+                    f"(the firm's rows are on lines {lines[fid][0]}-{lines[fid][-1]})"
+                    if fid in lines
+                    else "(the firm has no rows)"
+                )
+                probs.add(
+                    None,
+                    "factor",
+                    "one row per firm and factor: " + ", ".join(FACTORS),
+                    f"missing row for firm {fid} and factor {factor} {where}",
+                )
     probs.raise_if_any()
     return df
 
@@ -448,8 +502,9 @@ def load_published(directory: str | Path | None = None) -> PublishedTables:
     d = Path(directory) if directory is not None else data_dir() / "published"
     kw: dict[str, Any] = {"keep_default_na": False, "na_values": [""]}
     t1 = pd.read_csv(d / "table1.csv", dtype={"printed": str}, **kw)
-    t2 = pd.read_csv(d / "table2.csv", dtype={"difference_as_printed": str,
-                                              "significance": str}, **kw)
+    t2 = pd.read_csv(
+        d / "table2.csv", dtype={"difference_as_printed": str, "significance": str}, **kw
+    )
     t2["significance"] = t2["significance"].fillna("")
     disc = pd.read_csv(d / "discrepancies.csv", **kw)
     return PublishedTables(t1, t2, disc)
@@ -464,8 +519,15 @@ def table1_counts(firms: pd.DataFrame) -> pd.DataFrame:
     to global). Every code of the codebook appears, zeros included.
     """
     rows = []
-    for variable in ("sector", "founding_period", "size_class", "innovativeness",
-                     "export_orientation", "legal_status", "acquired_2006_2011"):
+    for variable in (
+        "sector",
+        "founding_period",
+        "size_class",
+        "innovativeness",
+        "export_orientation",
+        "legal_status",
+        "acquired_2006_2011",
+    ):
         col = firms[variable].astype(str)
         for code in LABELS_EN[variable]:
             rows.append({"variable": variable, "code": code, "n": int((col == code).sum())})
@@ -474,11 +536,20 @@ def table1_counts(firms: pd.DataFrame) -> pd.DataFrame:
     rev = firms["reverse_model"].astype(bool)
     rows += [
         {"variable": "network", "code": "global", "n": int((net == "global").sum())},
-        {"variable": "network", "code": "global_reverse_model",
-         "n": int(((net == "global") & rev).sum())},
-        {"variable": "network", "code": "local_stable",
-         "n": int(((net == "local") & (change == "stable")).sum())},
-        {"variable": "network", "code": "local_to_global",
-         "n": int(((net == "local") & (change == "local_to_global")).sum())},
+        {
+            "variable": "network",
+            "code": "global_reverse_model",
+            "n": int(((net == "global") & rev).sum()),
+        },
+        {
+            "variable": "network",
+            "code": "local_stable",
+            "n": int(((net == "local") & (change == "stable")).sum()),
+        },
+        {
+            "variable": "network",
+            "code": "local_to_global",
+            "n": int(((net == "local") & (change == "local_to_global")).sum()),
+        },
     ]
     return pd.DataFrame(rows)

@@ -123,9 +123,12 @@ def group_scores(firms: pd.DataFrame, emb: pd.DataFrame) -> pd.DataFrame:
     if e["network_2005"].isna().any():
         missing = sorted(set(e.loc[e["network_2005"].isna(), "firm_id"]))
         raise ValueError(f"scores for firms not in the firm table: {missing}")
-    long = e.melt(id_vars=["firm_id", "factor", "network_2005"],
-                  value_vars=["score_current", "score_changed"], var_name="measure",
-                  value_name="score")
+    long = e.melt(
+        id_vars=["firm_id", "factor", "network_2005"],
+        value_vars=["score_current", "score_changed"],
+        var_name="measure",
+        value_name="score",
+    )
     long["measure"] = long["measure"].str.replace("score_", "", regex=False)
     long = long.rename(columns={"network_2005": "group"})
     return long[["firm_id", "factor", "group", "measure", "score"]]
@@ -142,22 +145,30 @@ def group_means(firms: pd.DataFrame, emb: pd.DataFrame) -> pd.DataFrame:
     for factor in FACTORS:
         for measure in MEASURES:
             for group in GROUPS:
-                s = long.loc[(long["factor"] == factor) & (long["measure"] == measure)
-                             & (long["group"] == group), "score"].astype(int)
+                s = long.loc[
+                    (long["factor"] == factor)
+                    & (long["measure"] == measure)
+                    & (long["group"] == group),
+                    "score",
+                ].astype(int)
                 n = len(s)
                 mean = Fraction(int(s.sum()), n) if n else Fraction(0)
-                rows.append({
-                    "factor": factor, "factor_en": LABELS_EN["factor"][factor],
-                    "measure": measure, "group": group, "n": n,
-                    "mean": float(mean) if n else float("nan"),
-                    "sd": float(s.std(ddof=1)) if n > 1 else float("nan"),
-                    "mean_rounded": round_half_away(mean) if n else float("nan"),
-                })
+                rows.append(
+                    {
+                        "factor": factor,
+                        "factor_en": LABELS_EN["factor"][factor],
+                        "measure": measure,
+                        "group": group,
+                        "n": n,
+                        "mean": float(mean) if n else float("nan"),
+                        "sd": float(s.std(ddof=1)) if n > 1 else float("nan"),
+                        "mean_rounded": round_half_away(mean) if n else float("nan"),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
-def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame,
-                     test: str = "welch") -> pd.DataFrame:
+def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame, test: str = "welch") -> pd.DataFrame:
     """Table 2 recomputed from firm-level data, tidy: one row per factor and measure, then the
     two average rows (``factor == "average"``; no test there, as in the article).
 
@@ -175,32 +186,55 @@ def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame,
             lo = sel.loc[sel["group"] == "local", "score"].astype(float).to_numpy()
             fl, fg = Fraction(int(lo.sum()), len(lo)), Fraction(int(g.sum()), len(g))
             stat, p = fn(g, lo)
-            rows.append({
-                "factor": factor, "factor_en": LABELS_EN["factor"][factor],
-                "factor_nl": LABELS_NL["factor"][factor], "measure": measure,
-                "n_local": len(lo), "n_global": len(g),
-                "mean_local": float(fl), "mean_global": float(fg),
-                "mean_local_rounded": round_half_away(fl),
-                "mean_global_rounded": round_half_away(fg),
-                "difference": float(fg - fl), "difference_rounded": round_half_away(fg - fl),
-                "statistic": stat, "p_value": p, "mark": mark(p), "test": test,
-                "_fl": fl, "_fg": fg,
-            })
+            rows.append(
+                {
+                    "factor": factor,
+                    "factor_en": LABELS_EN["factor"][factor],
+                    "factor_nl": LABELS_NL["factor"][factor],
+                    "measure": measure,
+                    "n_local": len(lo),
+                    "n_global": len(g),
+                    "mean_local": float(fl),
+                    "mean_global": float(fg),
+                    "mean_local_rounded": round_half_away(fl),
+                    "mean_global_rounded": round_half_away(fg),
+                    "difference": float(fg - fl),
+                    "difference_rounded": round_half_away(fg - fl),
+                    "statistic": stat,
+                    "p_value": p,
+                    "mark": mark(p),
+                    "test": test,
+                    "_fl": fl,
+                    "_fg": fg,
+                }
+            )
     body = pd.DataFrame(rows)
     for measure in MEASURES:
         part = body[body["measure"] == measure]
         fl = sum(part["_fl"], Fraction(0)) / len(part)
         fg = sum(part["_fg"], Fraction(0)) / len(part)
-        rows.append({
-            "factor": "average", "factor_en": "Average", "factor_nl": "Gemiddeld",
-            "measure": measure, "n_local": int(part["n_local"].iloc[0]),
-            "n_global": int(part["n_global"].iloc[0]),
-            "mean_local": float(fl), "mean_global": float(fg),
-            "mean_local_rounded": round_half_away(fl), "mean_global_rounded": round_half_away(fg),
-            "difference": float(fg - fl), "difference_rounded": round_half_away(fg - fl),
-            "statistic": float("nan"), "p_value": float("nan"), "mark": "", "test": test,
-            "_fl": fl, "_fg": fg,
-        })
+        rows.append(
+            {
+                "factor": "average",
+                "factor_en": "Average",
+                "factor_nl": "Gemiddeld",
+                "measure": measure,
+                "n_local": int(part["n_local"].iloc[0]),
+                "n_global": int(part["n_global"].iloc[0]),
+                "mean_local": float(fl),
+                "mean_global": float(fg),
+                "mean_local_rounded": round_half_away(fl),
+                "mean_global_rounded": round_half_away(fg),
+                "difference": float(fg - fl),
+                "difference_rounded": round_half_away(fg - fl),
+                "statistic": float("nan"),
+                "p_value": float("nan"),
+                "mark": "",
+                "test": test,
+                "_fl": fl,
+                "_fg": fg,
+            }
+        )
     return pd.DataFrame(rows).drop(columns=["_fl", "_fg"])
 
 
@@ -208,8 +242,7 @@ def _dec(x: object) -> Decimal:
     return Decimal(repr(float(x)))  # type: ignore[arg-type]
 
 
-def audit_published_table2(table2: pd.DataFrame, only_discrepancies: bool = False
-                           ) -> pd.DataFrame:
+def audit_published_table2(table2: pd.DataFrame, only_discrepancies: bool = False) -> pd.DataFrame:
     """Recompute every printed difference and average of Table 2 from the printed means.
 
     ``table2`` is ``load_published().table2``. One row per check: ``check`` ("difference",
@@ -229,18 +262,36 @@ def audit_published_table2(table2: pd.DataFrame, only_discrepancies: bool = Fals
         p = _dec(r.difference)
         diffs[r.measure].append(d)
         printed_diffs[r.measure].append(p)
-        rows.append({"check": "difference", "factor": r.factor, "measure": r.measure,
-                     "printed": float(p), "recomputed": float(d), "consistent": d == p,
-                     "detail": f"{r.mean_global} - {r.mean_local} = {d}"})
+        rows.append(
+            {
+                "check": "difference",
+                "factor": r.factor,
+                "measure": r.measure,
+                "printed": float(p),
+                "recomputed": float(d),
+                "consistent": d == p,
+                "detail": f"{r.mean_global} - {r.mean_local} = {d}",
+            }
+        )
     for r in t[t["factor"] == "average"].itertuples(index=False):
         p = _dec(r.difference)
-        for check, values in (("average from means", diffs[r.measure]),
-                              ("average from printed differences", printed_diffs[r.measure])):
+        for check, values in (
+            ("average from means", diffs[r.measure]),
+            ("average from printed differences", printed_diffs[r.measure]),
+        ):
             exact = sum(values, Decimal(0)) / len(values)
             rec = Decimal(repr(round_half_away(exact)))
-            rows.append({"check": check, "factor": "average", "measure": r.measure,
-                         "printed": float(p), "recomputed": float(rec), "consistent": rec == p,
-                         "detail": f"mean of {', '.join(str(v) for v in values)} = {exact}"})
+            rows.append(
+                {
+                    "check": check,
+                    "factor": "average",
+                    "measure": r.measure,
+                    "printed": float(p),
+                    "recomputed": float(rec),
+                    "consistent": rec == p,
+                    "detail": f"mean of {', '.join(str(v) for v in values)} = {exact}",
+                }
+            )
     out = pd.DataFrame(rows)
     if only_discrepancies:
         out = out[~out["consistent"]].reset_index(drop=True)
@@ -261,20 +312,30 @@ def patterns(table: pd.DataFrame) -> list[tuple[str, bool, str]]:
     def val(factor: str, measure: str, col: str) -> float:
         return float(t.loc[(factor, measure), col])
 
-    avg = {m: float(np.mean([val(f, m, "mean_global") - val(f, m, "mean_local")
-                             for f in FACTORS])) for m in MEASURES}
+    avg = {
+        m: float(np.mean([val(f, m, "mean_global") - val(f, m, "mean_local") for f in FACTORS]))
+        for m in MEASURES
+    }
     p1 = all(v < 0 for v in avg.values())
     sup = (val("suppliers", "current", "mean_global"), val("suppliers", "changed", "mean_global"))
     cus = (val("customers", "current", "mean_global"), val("customers", "changed", "mean_global"))
     p2 = sup[1] < sup[0] and cus[1] > cus[0]
-    gains = {f: val(f, "changed", "mean_local") - val(f, "current", "mean_local")
-             for f in FACTORS}
+    gains = {f: val(f, "changed", "mean_local") - val(f, "current", "mean_local") for f in FACTORS}
     p3 = all(v > 0 for v in gains.values())
     return [
-        ("global firms are less locally embedded than local firms (current and changed)", p1,
-         f"average difference current {avg['current']:.2f}, changed {avg['changed']:.2f}"),
-        ("global firms: suppliers lose, customers gain local importance", p2,
-         f"suppliers {sup[0]:.1f} -> {sup[1]:.1f}, customers {cus[0]:.1f} -> {cus[1]:.1f}"),
-        ("local firms become more locally embedded on every factor", p3,
-         ", ".join(f"{f} {v:+.2f}" for f, v in gains.items())),
+        (
+            "global firms are less locally embedded than local firms (current and changed)",
+            p1,
+            f"average difference current {avg['current']:.2f}, changed {avg['changed']:.2f}",
+        ),
+        (
+            "global firms: suppliers lose, customers gain local importance",
+            p2,
+            f"suppliers {sup[0]:.1f} -> {sup[1]:.1f}, customers {cus[0]:.1f} -> {cus[1]:.1f}",
+        ),
+        (
+            "local firms become more locally embedded on every factor",
+            p3,
+            ", ".join(f"{f} {v:+.2f}" for f, v in gains.items()),
+        ),
     ]

@@ -58,55 +58,67 @@ __all__ = [
 
 #: Columns each drawn table has (the rough-set attributes first).
 DRAWN_COLUMNS: tuple[str, ...] = (
-    *ARTICLE_CONDITIONS, DECISION, "size_class", "reverse_model", "network_change")
+    *ARTICLE_CONDITIONS,
+    DECISION,
+    "size_class",
+    "reverse_model",
+    "network_change",
+)
 
 #: key -> (short statement, operationalisation). The same definitions are used for the
 #: reconstructed data (:func:`article_findings`, with the rough-set engine) and the ensemble.
 FINDINGS: dict[str, tuple[str, str]] = {
     "consistent": (
         "the five conditions classify every firm (quality of classification 1)",
-        "gamma_C = 1 for C = the five article conditions and decision network_2005"),
+        "gamma_C = 1 for C = the five article conditions and decision network_2005",
+    ),
     "legal_in_core": (
         "legal status is indispensable",
-        "legal_status is in the core (removing it lowers the quality of classification)"),
-    "export_in_core": (
-        "export orientation is indispensable",
-        "export_orientation is in the core"),
+        "legal_status is in the core (removing it lowers the quality of classification)",
+    ),
+    "export_in_core": ("export orientation is indispensable", "export_orientation is in the core"),
     "legal_export_most_influential": (
         "legal status and export orientation are the most influential attributes",
         "both in the core and their significances gamma_C - gamma_{C-a} are the two highest, "
-        "each strictly above every other attribute's"),
+        "each strictly above every other attribute's",
+    ),
     "high_necessary": (
         "every global firm is highly innovative",
-        "innovativeness = high for all firms with network_2005 = global"),
-    "innovativeness_in_core": (
-        "innovativeness is indispensable",
-        "innovativeness is in the core"),
+        "innovativeness = high for all firms with network_2005 = global",
+    ),
+    "innovativeness_in_core": ("innovativeness is indispensable", "innovativeness is in the core"),
     "high_decisive": (
         "high innovativeness is decisive",
-        "high_necessary and innovativeness_in_core"),
+        "high_necessary and innovativeness_in_core",
+    ),
     "category_foreign_ict": (
         "category 1: foreign subsidiaries with advanced ICT services are certainly global",
         "a minimal certain rule for global whose conditions are drawn from {legal_status = "
         "foreign_subsidiary_founded, sector = ict, innovativeness = high} and include "
-        "legal_status = foreign_subsidiary_founded, supported by ICT firms only"),
+        "legal_status = foreign_subsidiary_founded, supported by ICT firms only",
+    ),
     "category_corporate_spinoff": (
         "category 2: corporate spin-offs / buy-outs are certainly global",
-        "the rule legal_status = independent_corporate_spinoff -> global is certain"),
+        "the rule legal_status = independent_corporate_spinoff -> global is certain",
+    ),
     "category_older_innovative": (
         "category 3: older highly innovative firms are certainly global",
         "a minimal certain rule for global with conditions drawn from {founding_period = "
-        "1989-1994, innovativeness = high} that includes founding_period = 1989-1994"),
+        "1989-1994, innovativeness = high} that includes founding_period = 1989-1994",
+    ),
     "three_categories": (
         "the three categories of mainly global firms appear as certain rules",
-        "category_foreign_ict and category_corporate_spinoff and category_older_innovative"),
+        "category_foreign_ict and category_corporate_spinoff and category_older_innovative",
+    ),
     "academic_taken_over": (
         "academic spin-offs taken over by foreign firms are certainly global",
-        "the rule legal_status = foreign_subsidiary_academic_spinoff -> global is certain"),
+        "the rule legal_status = foreign_subsidiary_academic_spinoff -> global is certain",
+    ),
     "academic_ls_global": (
         "an independent academic spin-off in life sciences is certainly global",
         "some firm with legal_status = independent_academic_spinoff and sector = "
-        "life_sciences is in the lower approximation of global"),
+        "life_sciences is in the lower approximation of global",
+    ),
 }
 
 
@@ -125,8 +137,13 @@ class Finding:
 # --------------------------------------------------------------------------------------------
 
 
-def _rule_in(rules: Sequence[object], allowed: set[tuple[str, str]], required: tuple[str, str],
-             sector: str | None = None, firms: pd.DataFrame | None = None) -> object | None:
+def _rule_in(
+    rules: Sequence[object],
+    allowed: set[tuple[str, str]],
+    required: tuple[str, str],
+    sector: str | None = None,
+    firms: pd.DataFrame | None = None,
+) -> object | None:
     for r in rules:
         conds = set(r.conditions)  # type: ignore[attr-defined]
         if r.kind != "certain" or tuple(r.decisions) != ("global",):  # type: ignore[attr-defined]
@@ -141,8 +158,9 @@ def _rule_in(rules: Sequence[object], allowed: set[tuple[str, str]], required: t
     return None
 
 
-def article_findings(firms: pd.DataFrame,
-                     conditions: Sequence[str] = tuple(ARTICLE_CONDITIONS)) -> list[Finding]:
+def article_findings(
+    firms: pd.DataFrame, conditions: Sequence[str] = tuple(ARTICLE_CONDITIONS)
+) -> list[Finding]:
     """Check every finding of :data:`FINDINGS` on ``firms`` with :mod:`clusterlab.roughsets`.
 
     Plus, when the table has a ``virtualisation`` column: adding it to the conditions leaves the
@@ -152,8 +170,12 @@ def article_findings(firms: pd.DataFrame,
 
     f = firms.astype({c: str for c in firms.columns if c != "reverse_model"})
     conditions = list(conditions)
-    table = DecisionTable(f[["firm_id", *conditions, DECISION]], decision=DECISION,
-                          conditions=conditions, id_column="firm_id")
+    table = DecisionTable(
+        f[["firm_id", *conditions, DECISION]],
+        decision=DECISION,
+        conditions=conditions,
+        id_column="firm_id",
+    )
     q = table.quality()
     core = set(table.core())
     sig = table.significance()
@@ -167,13 +189,17 @@ def article_findings(firms: pd.DataFrame,
     top = min(sig.get("legal_status", 0.0), sig.get("export_orientation", 0.0))
     sig_txt = ", ".join(f"{a} {v:.3f}" for a, v in sorted(sig.items(), key=lambda kv: -kv[1]))
     out["legal_export_most_influential"] = (
-        top > 0 and all(top > v + 1e-12 for v in others), f"significance: {sig_txt}")
+        top > 0 and all(top > v + 1e-12 for v in others),
+        f"significance: {sig_txt}",
+    )
     glob = f[f[DECISION] == "global"]
     n_high = int((glob["innovativeness"] == "high").sum())
     out["high_necessary"] = (n_high == len(glob), f"{n_high} of {len(glob)} global firms high")
     out["innovativeness_in_core"] = ("innovativeness" in core, f"core {sorted(core)}")
-    out["high_decisive"] = (out["high_necessary"][0] and out["innovativeness_in_core"][0],
-                            "necessary and in the core")
+    out["high_decisive"] = (
+        out["high_necessary"][0] and out["innovativeness_in_core"][0],
+        "necessary and in the core",
+    )
     fsf = ("legal_status", "foreign_subsidiary_founded")
     r1 = _rule_in(rules, {fsf, ("sector", "ict"), ("innovativeness", "high")}, fsf, "ict", f)
     out["category_foreign_ict"] = (r1 is not None, str(r1) if r1 else "no such rule")
@@ -187,23 +213,30 @@ def article_findings(firms: pd.DataFrame,
     fsas = ("legal_status", "foreign_subsidiary_academic_spinoff")
     r4 = _rule_in(rules, {fsas}, fsas)
     out["academic_taken_over"] = (r4 is not None, str(r4) if r4 else "no such rule")
-    ias_ls = f[(f["legal_status"] == "independent_academic_spinoff")
-               & (f["sector"] == "life_sciences")]
+    ias_ls = f[
+        (f["legal_status"] == "independent_academic_spinoff") & (f["sector"] == "life_sciences")
+    ]
     hits = sorted(set(ias_ls["firm_id"]) & lower_global)
     out["academic_ls_global"] = (bool(hits), f"certainly global: {hits}")
     results = [Finding(k, FINDINGS[k][0], bool(h), d) for k, (h, d) in out.items()]
     if "virtualisation" in f.columns and "virtualisation" not in conditions:
-        ext = DecisionTable(f[["firm_id", *conditions, "virtualisation", DECISION]],
-                            decision=DECISION, conditions=[*conditions, "virtualisation"],
-                            id_column="firm_id")
+        ext = DecisionTable(
+            f[["firm_id", *conditions, "virtualisation", DECISION]],
+            decision=DECISION,
+            conditions=[*conditions, "virtualisation"],
+            id_column="firm_id",
+        )
         q2, core2 = ext.quality(), set(ext.core())
         in_reduct = any("virtualisation" in r for r in ext.reducts())
-        results.append(Finding(
-            "virtualisation_no_effect",
-            "adding virtualisation does not change the classification",
-            q2 == q and "virtualisation" not in core2 and core2 == core,
-            f"quality {q:.3f} -> {q2:.3f}; core {sorted(core2)}; virtualisation in a reduct: "
-            f"{in_reduct}"))
+        results.append(
+            Finding(
+                "virtualisation_no_effect",
+                "adding virtualisation does not change the classification",
+                q2 == q and "virtualisation" not in core2 and core2 == core,
+                f"quality {q:.3f} -> {q2:.3f}; core {sorted(core2)}; virtualisation in a reduct: "
+                f"{in_reduct}",
+            )
+        )
     return results
 
 
@@ -243,14 +276,27 @@ class Ensemble:
 def _margins() -> dict[str, list[tuple[str, int]]]:
     t1 = load_published().table1
     out: dict[str, list[tuple[str, int]]] = {}
-    for var in ("sector", "founding_period", "innovativeness", "export_orientation",
-                "legal_status", "size_class"):
+    for var in (
+        "sector",
+        "founding_period",
+        "innovativeness",
+        "export_orientation",
+        "legal_status",
+        "size_class",
+    ):
         rows = t1[t1["variable"] == var]
         out[var] = [(str(c), int(n)) for c, n in zip(rows["code"], rows["n"], strict=True)]
-    net = dict(zip(t1.loc[t1["variable"] == "network", "code"],
-                   t1.loc[t1["variable"] == "network", "n"], strict=True))
-    out[DECISION] = [("global", int(net["global"])),
-                     ("local", int(net["local_stable"]) + int(net["local_to_global"]))]
+    net = dict(
+        zip(
+            t1.loc[t1["variable"] == "network", "code"],
+            t1.loc[t1["variable"] == "network", "n"],
+            strict=True,
+        )
+    )
+    out[DECISION] = [
+        ("global", int(net["global"])),
+        ("local", int(net["local_stable"]) + int(net["local_to_global"])),
+    ]
     out["reverse_model"] = [("true", int(net["global_reverse_model"]))]
     out["network_change"] = [("local_to_global", int(net["local_to_global"]))]
     return out
@@ -294,35 +340,48 @@ def draw_tables(n: int = 1000, seed: int = 0, given: str = "table1") -> Ensemble
             cols[col] = rng.permuted(np.tile(base, (batch, 1)), axis=1)
         g = cols[DECISION] == cats[DECISION].index("global")
         if given == "table1+high_global":
-            hi, hm, me = (cats["innovativeness"].index(v)
-                          for v in ("high", "high_medium", "medium"))
+            hi, hm, me = (
+                cats["innovativeness"].index(v) for v in ("high", "high_medium", "medium")
+            )
             n_hi = dict(margins["innovativeness"])["high"]
             extra = _place(rng, ~g, n_hi - int(g[0].sum()))
             rest = ~(g | extra)
             innov = np.full(g.shape, hi, dtype=np.int8)
-            others = np.concatenate([np.full(k, c, dtype=np.int8) for c, k in (
-                (hm, dict(margins["innovativeness"])["high_medium"]),
-                (me, dict(margins["innovativeness"])["medium"]))])
+            others = np.concatenate(
+                [
+                    np.full(k, c, dtype=np.int8)
+                    for c, k in (
+                        (hm, dict(margins["innovativeness"])["high_medium"]),
+                        (me, dict(margins["innovativeness"])["medium"]),
+                    )
+                ]
+            )
             innov[rest] = rng.permuted(np.tile(others, (batch, 1)), axis=1).ravel()
             cols["innovativeness"] = innov
         legal = np.asarray(cats["legal_status"])[cols["legal_status"]]
         foreign = np.char.startswith(legal.astype(str), "foreign_subsidiary")
         sizes = dict(margins["size_class"])
         big = _place(rng, foreign, sizes[">250"])
-        small = np.concatenate([np.full(sizes[c], cats["size_class"].index(c), dtype=np.int8)
-                                for c in ("10-50", "51-100", "101-250")])
+        small = np.concatenate(
+            [
+                np.full(sizes[c], cats["size_class"].index(c), dtype=np.int8)
+                for c in ("10-50", "51-100", "101-250")
+            ]
+        )
         size = np.full(g.shape, cats["size_class"].index(">250"), dtype=np.int8)
         size[~big] = rng.permuted(np.tile(small, (batch, 1)), axis=1).ravel()
         cols["size_class"] = size
         cols["reverse_model"] = _place(rng, g, margins["reverse_model"][0][1]).astype(np.int8)
         shift = _place(rng, ~g, margins["network_change"][0][1])
         cols["network_change"] = np.where(
-            shift, cats["network_change"].index("local_to_global"),
-            cats["network_change"].index("stable")).astype(np.int8)
+            shift,
+            cats["network_change"].index("local_to_global"),
+            cats["network_change"].index("stable"),
+        ).astype(np.int8)
         arr = np.stack([cols[c] for c in DRAWN_COLUMNS], axis=2)
         # canonical form on the rough-set attributes: rows as mixed-radix ints, sorted
         k = len(ARTICLE_CONDITIONS) + 1
-        radix = np.cumprod([1] + [len(cats[c]) for c in DRAWN_COLUMNS[:k - 1]])
+        radix = np.cumprod([1] + [len(cats[c]) for c in DRAWN_COLUMNS[: k - 1]])
         rowkey = (arr[:, :, :k].astype(np.int64) * radix).sum(axis=2)
         canon = np.sort(rowkey, axis=1)
         for t in range(batch):
@@ -337,8 +396,9 @@ def draw_tables(n: int = 1000, seed: int = 0, given: str = "table1") -> Ensemble
     return Ensemble(codes, DRAWN_COLUMNS, cats, seed, given, time.perf_counter() - start)
 
 
-def _quality_counts(x: np.ndarray, d: np.ndarray, attrs: Sequence[int],
-                    cards: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+def _quality_counts(
+    x: np.ndarray, d: np.ndarray, attrs: Sequence[int], cards: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
     """Per table: size of the positive region and per-object purity for attribute subset."""
     t, n = d.shape
     key = np.zeros((t, n), np.int64)
@@ -359,8 +419,9 @@ def _certain(match: np.ndarray, d: np.ndarray) -> np.ndarray:
     return match.any(axis=1) & ~(match & (d == 0)).any(axis=1)
 
 
-def _minimal_certain_exists(blocks: dict[str, np.ndarray], d: np.ndarray, required: str,
-                            extra: np.ndarray | None = None) -> np.ndarray:
+def _minimal_certain_exists(
+    blocks: dict[str, np.ndarray], d: np.ndarray, required: str, extra: np.ndarray | None = None
+) -> np.ndarray:
     """Per table: a minimal certain global rule with conditions drawn from ``blocks`` that
     includes ``required`` exists (and, with ``extra`` (T, n), is supported within ``extra``)."""
     names = list(blocks)
@@ -395,8 +456,7 @@ def findings_matrix(tables: Ensemble | Sequence[pd.DataFrame]) -> pd.DataFrame:
     cols = list(tables.columns)
     cats = tables.categories
     x = tables.codes[:, :, [cols.index(c) for c in ARTICLE_CONDITIONS]].astype(np.int64)
-    d = (tables.codes[:, :, cols.index(DECISION)] == cats[DECISION].index("global")).astype(
-        np.int8)
+    d = (tables.codes[:, :, cols.index(DECISION)] == cats[DECISION].index("global")).astype(np.int8)
     cards = [len(cats[c]) for c in ARTICLE_CONDITIONS]
     m = len(ARTICLE_CONDITIONS)
     n = d.shape[1]
@@ -427,17 +487,23 @@ def findings_matrix(tables: Ensemble | Sequence[pd.DataFrame]) -> pd.DataFrame:
     fsf = val("legal_status", "foreign_subsidiary_founded")
     ict = val("sector", "ict")
     out["category_foreign_ict"] = _minimal_certain_exists(
-        {"fsf": fsf, "ict": ict, "high": high}, d, "fsf", extra=ict)
-    out["category_corporate_spinoff"] = _certain(val("legal_status",
-                                                     "independent_corporate_spinoff"), d)
+        {"fsf": fsf, "ict": ict, "high": high}, d, "fsf", extra=ict
+    )
+    out["category_corporate_spinoff"] = _certain(
+        val("legal_status", "independent_corporate_spinoff"), d
+    )
     out["category_older_innovative"] = _minimal_certain_exists(
-        {"old": val("founding_period", "1989-1994"), "high": high}, d, "old")
-    out["three_categories"] = (out["category_foreign_ict"] & out["category_corporate_spinoff"]
-                               & out["category_older_innovative"])
-    out["academic_taken_over"] = _certain(val("legal_status",
-                                              "foreign_subsidiary_academic_spinoff"), d)
-    ias_ls = val("legal_status", "independent_academic_spinoff") & val("sector",
-                                                                       "life_sciences")
+        {"old": val("founding_period", "1989-1994"), "high": high}, d, "old"
+    )
+    out["three_categories"] = (
+        out["category_foreign_ict"]
+        & out["category_corporate_spinoff"]
+        & out["category_older_innovative"]
+    )
+    out["academic_taken_over"] = _certain(
+        val("legal_status", "foreign_subsidiary_academic_spinoff"), d
+    )
+    ias_ls = val("legal_status", "independent_academic_spinoff") & val("sector", "life_sciences")
     out["academic_ls_global"] = (ias_ls & (d == 1) & pure_full).any(axis=1)
     return pd.DataFrame({k: out[k] for k in FINDINGS})
 
@@ -445,9 +511,12 @@ def findings_matrix(tables: Ensemble | Sequence[pd.DataFrame]) -> pd.DataFrame:
 def _from_frames(frames: Sequence[pd.DataFrame]) -> Ensemble:
     cats = {c: tuple(LABELS_EN[c]) for c in (*ARTICLE_CONDITIONS, DECISION)}
     cols = (*ARTICLE_CONDITIONS, DECISION)
-    codes = np.stack([
-        np.stack([np.array([cats[c].index(str(v)) for v in f[c]]) for c in cols], axis=1)
-        for f in frames])
+    codes = np.stack(
+        [
+            np.stack([np.array([cats[c].index(str(v)) for v in f[c]]) for c in cols], axis=1)
+            for f in frames
+        ]
+    )
     return Ensemble(codes, cols, cats, -1, "frames", 0.0)
 
 
@@ -455,14 +524,21 @@ def findings_shares(tables: Ensemble | Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Share of tables in which each finding holds: columns ``key, finding, definition,
     n_tables, n_holds, share``, in :data:`FINDINGS` order."""
     mat = findings_matrix(tables)
-    rows = [{"key": k, "finding": FINDINGS[k][0], "definition": FINDINGS[k][1],
-             "n_tables": len(mat), "n_holds": int(mat[k].sum()),
-             "share": float(mat[k].mean())} for k in FINDINGS]
+    rows = [
+        {
+            "key": k,
+            "finding": FINDINGS[k][0],
+            "definition": FINDINGS[k][1],
+            "n_tables": len(mat),
+            "n_holds": int(mat[k].sum()),
+            "share": float(mat[k].mean()),
+        }
+        for k in FINDINGS
+    ]
     return pd.DataFrame(rows)
 
 
-def timed_shares(n: int = 1000, seed: int = 0, given: str = "table1"
-                 ) -> tuple[pd.DataFrame, float]:
+def timed_shares(n: int = 1000, seed: int = 0, given: str = "table1") -> tuple[pd.DataFrame, float]:
     """Draw ``n`` tables and compute the shares; returns (shares, total seconds)."""
     start = time.perf_counter()
     shares = findings_shares(draw_tables(n, seed, given))

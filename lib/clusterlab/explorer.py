@@ -66,8 +66,10 @@ TOGGLEABLE: tuple[str, ...] = (*ARTICLE_CONDITIONS, *EXTRA_CONDITIONS)
 #: Decision attributes the kernel explorer offers (the article's is the first).
 DECISIONS: tuple[str, ...] = (DECISION, "network_change", "acquired_2006_2011")
 #: Rule methods of the engine with their display names.
-METHODS: dict[str, str] = {"lem2": "LEM2 (certain and possible rules)",
-                           "minimal": "All minimal certain rules"}
+METHODS: dict[str, str] = {
+    "lem2": "LEM2 (certain and possible rules)",
+    "minimal": "All minimal certain rules",
+}
 ID_COLUMN = "firm_id"
 BOUNDARY = "boundary"
 LEFT_OUT = "left out"
@@ -89,7 +91,8 @@ def _check_columns(firms: pd.DataFrame, names: Iterable[str]) -> None:
     if missing:
         raise UnknownAttributeError(
             f"unknown column(s) {', '.join(map(repr, missing))}; the table has "
-            f"{', '.join(map(str, firms.columns))}")
+            f"{', '.join(map(str, firms.columns))}"
+        )
 
 
 def _rule_dict(rule: Rule) -> dict[str, Any]:
@@ -124,8 +127,9 @@ def analyse_table(
             lower_of[label] = str(value)
         for label in ap.upper:
             upper_of.setdefault(label, set()).add(str(value))
-    own = {label: str(value) for value, labels in table.decision_classes().items()
-           for label in labels}
+    own = {
+        label: str(value) for value, labels in table.decision_classes().items() for label in labels
+    }
     everyone = dict(own) if all_objects is None else {k: str(v) for k, v in all_objects.items()}
     regions = []
     for label in sorted(everyone, key=_natural):
@@ -141,10 +145,14 @@ def analyse_table(
             else:
                 region = "outside"
             area = BOUNDARY if lower is None else area_label(lower, beta)
-        regions.append({"firm": label, "decision": decision, "region": region,
-                        "lower_of": lower, "area": area})
-    rules = ([] if not conditions else
-             [_rule_dict(r) for r in table.rules(method, min_support=min_support)])
+        regions.append(
+            {"firm": label, "decision": decision, "region": region, "lower_of": lower, "area": area}
+        )
+    rules = (
+        []
+        if not conditions
+        else [_rule_dict(r) for r in table.rules(method, min_support=min_support)]
+    )
     positive = table.positive_region(beta=beta)
     return {
         "conditions": conditions,
@@ -211,13 +219,15 @@ def analyse_subset(
     conditions = list(conditions)
     _check_columns(firms, [id_column, decision, *conditions])
     table = DecisionTable(firms, decision, conditions=conditions, id_column=id_column)
-    everyone = {label: value for value, labels in table.decision_classes().items()
-                for label in labels}
+    everyone = {
+        label: value for value, labels in table.decision_classes().items() for label in labels
+    }
     leave = sorted(set(leave_out), key=_natural)
     if leave:
         table = table.drop_objects(leave)
-    return analyse_table(table, beta=beta, method=method, min_support=min_support,
-                         all_objects=everyone)
+    return analyse_table(
+        table, beta=beta, method=method, min_support=min_support, all_objects=everyone
+    )
 
 
 # ---------------------------------------------------------------------------- static export
@@ -276,8 +286,12 @@ def precompute_all_subsets(
     _check_columns(firms, [id_column, decision, *attributes])
     full = DecisionTable(firms, decision, conditions=attributes, id_column=id_column)
     classes = [str(v) for v in full.decision_values]
-    firm_rows = [{"f": label, "d": str(value)} for label in full.objects
-                 for value, labels in full.decision_classes().items() if label in labels]
+    firm_rows = [
+        {"f": label, "d": str(value)}
+        for label in full.objects
+        for value, labels in full.decision_classes().items()
+        if label in labels
+    ]
     rule_ids: dict[tuple[str, str, str], int] = {}
     rules: list[dict[str, Any]] = []
     subsets: list[dict[str, Any]] = []
@@ -290,24 +304,43 @@ def precompute_all_subsets(
             ident = (rule["conditions_text"], rule["decision_text"], rule["type"])
             if ident not in rule_ids:
                 rule_ids[ident] = len(rules)
-                rules.append({"i": len(rules), "t": ident[0], "d": ident[1], "k": ident[2],
-                              "s": rule["support"], "st": round(rule["strength"], 4),
-                              "ce": round(rule["certainty"], 4),
-                              "co": round(rule["coverage"], 4)})
+                rules.append(
+                    {
+                        "i": len(rules),
+                        "t": ident[0],
+                        "d": ident[1],
+                        "k": ident[2],
+                        "s": rule["support"],
+                        "st": round(rule["strength"], 4),
+                        "ce": round(rule["certainty"], 4),
+                        "co": round(rule["coverage"], 4),
+                    }
+                )
             ids.append(str(rule_ids[ident]))
-        codes = "".join(_BOUNDARY_CODE if r["lower_of"] is None
-                        else str(classes.index(r["lower_of"])) for r in result["regions"])
-        subsets.append({
-            "k": key,
-            "p": len(result["positive_region"]),
-            "c": ", ".join(result["core"]),
-            "r": "|".join(", ".join(r) for r in result["reducts"]),
-            "u": " ".join(ids),
-            "g": codes,
-        })
-    return {"attributes": attributes, "decision": decision, "method": method,
-            "n": full.n, "classes": classes, "firms": firm_rows, "rules": rules,
-            "subsets": subsets}
+        codes = "".join(
+            _BOUNDARY_CODE if r["lower_of"] is None else str(classes.index(r["lower_of"]))
+            for r in result["regions"]
+        )
+        subsets.append(
+            {
+                "k": key,
+                "p": len(result["positive_region"]),
+                "c": ", ".join(result["core"]),
+                "r": "|".join(", ".join(r) for r in result["reducts"]),
+                "u": " ".join(ids),
+                "g": codes,
+            }
+        )
+    return {
+        "attributes": attributes,
+        "decision": decision,
+        "method": method,
+        "n": full.n,
+        "classes": classes,
+        "firms": firm_rows,
+        "rules": rules,
+        "subsets": subsets,
+    }
 
 
 def expand_record(export: Mapping[str, Any], key: int) -> dict[str, Any]:
@@ -325,14 +358,21 @@ def expand_record(export: Mapping[str, Any], key: int) -> dict[str, Any]:
     rules = []
     for i in record["u"].split():
         r = by_id[int(i)]
-        rules.append({"conditions_text": r["t"], "decision_text": r["d"], "type": r["k"],
-                      "support": r["s"], "strength": r["st"], "certainty": r["ce"],
-                      "coverage": r["co"]})
+        rules.append(
+            {
+                "conditions_text": r["t"],
+                "decision_text": r["d"],
+                "type": r["k"],
+                "support": r["s"],
+                "strength": r["st"],
+                "certainty": r["ce"],
+                "coverage": r["co"],
+            }
+        )
     classes = export["classes"]
     regions = {}
     for firm, code in zip(export["firms"], record["g"], strict=True):
-        regions[firm["f"]] = BOUNDARY if code == _BOUNDARY_CODE else area_label(
-            classes[int(code)])
+        regions[firm["f"]] = BOUNDARY if code == _BOUNDARY_CODE else area_label(classes[int(code)])
     return {
         "conditions": subset_of_key(key, export["attributes"]),
         "quality": record["p"] / export["n"],

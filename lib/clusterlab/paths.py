@@ -68,7 +68,11 @@ SITUATION_LABELS: dict[str, str] = {
     "acquired_integrated": "acquired and integrated",
 }
 REQUIRED_COLUMNS: tuple[str, ...] = (
-    "firm_id", "network_2005", "network_change", "acquired_2006_2011", "path_2006_2011",
+    "firm_id",
+    "network_2005",
+    "network_change",
+    "acquired_2006_2011",
+    "path_2006_2011",
     "legal_status",
 )
 
@@ -87,21 +91,30 @@ class PathInfo:
 
 PATH_INFO: dict[str, PathInfo] = {
     "local_to_global": PathInfo(
-        "local_to_global", 1, "local to global",
+        "local_to_global",
+        1,
+        "local to global",
         "from mainly local to mainly global knowledge networks (co-creation abroad, more "
         "cooperation with specialised foreign firms)",
-        gatekeeper_possible=True, leakage=False,
+        gatekeeper_possible=True,
+        leakage=False,
     ),
     "relocated_abroad": PathInfo(
-        "relocated_abroad", 2, "relocated abroad",
+        "relocated_abroad",
+        2,
+        "relocated abroad",
         "the foreign parent closes the local subsidiary and moves its activities abroad",
-        gatekeeper_possible=False, leakage=True,
+        gatekeeper_possible=False,
+        leakage=True,
     ),
     "acquired_integrated": PathInfo(
-        "acquired_integrated", 3, "acquired and integrated",
+        "acquired_integrated",
+        3,
+        "acquired and integrated",
         "an independent firm is taken over by a foreign firm and integrated into it; a branch "
         "stays in the cluster",
-        gatekeeper_possible=False, leakage=True,
+        gatekeeper_possible=False,
+        leakage=True,
     ),
 }
 
@@ -117,8 +130,8 @@ def _require(firms: pd.DataFrame) -> None:
     unknown = sorted(set(firms["path_2006_2011"].astype(str)) - {NO_PATH, *PATHS})
     if unknown:
         raise PathDataError(
-            f"unknown path code(s) {unknown} in path_2006_2011; expected one of "
-            f"{[NO_PATH, *PATHS]}")
+            f"unknown path code(s) {unknown} in path_2006_2011; expected one of {[NO_PATH, *PATHS]}"
+        )
     bad_net = sorted(set(firms["network_2005"].astype(str)) - set(NETWORKS))
     if bad_net:
         raise PathDataError(f"unknown network_2005 code(s) {bad_net}; expected global/local")
@@ -139,18 +152,24 @@ def check_paths(firms: pd.DataFrame) -> list[str]:
         shifted = row.network_change == "local_to_global"
         if shifted != (path == "local_to_global"):
             problems.append(
-                f"{firm}: network_change is {row.network_change!r} but the path is {path!r}")
+                f"{firm}: network_change is {row.network_change!r} but the path is {path!r}"
+            )
         if shifted and row.network_2005 != "local":
-            problems.append(f"{firm}: shifted local_to_global but was {row.network_2005!r} "
-                            "in 2005")
+            problems.append(f"{firm}: shifted local_to_global but was {row.network_2005!r} in 2005")
         if path == "relocated_abroad" and not (
-                subsidiary and row.acquired_2006_2011 == "not_acquired"):
-            problems.append(f"{firm}: relocated abroad but legal_status is "
-                            f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}")
+            subsidiary and row.acquired_2006_2011 == "not_acquired"
+        ):
+            problems.append(
+                f"{firm}: relocated abroad but legal_status is "
+                f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}"
+            )
         if path == "acquired_integrated" and not (
-                independent and row.acquired_2006_2011 == "foreign"):
-            problems.append(f"{firm}: acquired and integrated but legal_status is "
-                            f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}")
+            independent and row.acquired_2006_2011 == "foreign"
+        ):
+            problems.append(
+                f"{firm}: acquired and integrated but legal_status is "
+                f"{row.legal_status!r}, acquired {row.acquired_2006_2011!r}"
+            )
     return problems
 
 
@@ -185,17 +204,19 @@ def classify_paths(firms: pd.DataFrame, *, strict: bool = True) -> pd.DataFrame:
     ordered = firms.sort_values("firm_id").reset_index(drop=True)
     path = ordered["path_2006_2011"].astype(str)
     info = path.map(PATH_INFO.get)
-    return pd.DataFrame({
-        "firm_id": ordered["firm_id"].astype(str),
-        "path": path,
-        "path_number": [i.number if i else 0 for i in info],
-        "path_label": [i.label if i else "no path" for i in info],
-        "network_2005": ordered["network_2005"].astype(str),
-        "situation_2011": situation_2011(ordered).to_numpy(),
-        "gatekeeper_possible": [bool(i and i.gatekeeper_possible) for i in info],
-        "leakage": [bool(i and i.leakage) for i in info],
-        "consistent": [f not in bad_firms for f in ordered["firm_id"].astype(str)],
-    })
+    return pd.DataFrame(
+        {
+            "firm_id": ordered["firm_id"].astype(str),
+            "path": path,
+            "path_number": [i.number if i else 0 for i in info],
+            "path_label": [i.label if i else "no path" for i in info],
+            "network_2005": ordered["network_2005"].astype(str),
+            "situation_2011": situation_2011(ordered).to_numpy(),
+            "gatekeeper_possible": [bool(i and i.gatekeeper_possible) for i in info],
+            "leakage": [bool(i and i.leakage) for i in info],
+            "consistent": [f not in bad_firms for f in ordered["firm_id"].astype(str)],
+        }
+    )
 
 
 def path_counts(firms: pd.DataFrame) -> pd.DataFrame:
@@ -208,8 +229,15 @@ def path_counts(firms: pd.DataFrame) -> pd.DataFrame:
     for number, key in enumerate((NO_PATH, *PATHS)):
         members = table.loc[table["path"] == key, "firm_id"].tolist()
         label = PATH_INFO[key].label if key in PATH_INFO else "no path"
-        rows.append({"path": key, "path_number": number, "path_label": label,
-                     "n": len(members), "firms": ", ".join(members)})
+        rows.append(
+            {
+                "path": key,
+                "path_number": number,
+                "path_label": label,
+                "n": len(members),
+                "firms": ", ".join(members),
+            }
+        )
     rows = rows[1:] + rows[:1]  # the three paths first, then "none"
     return pd.DataFrame(rows)
 
@@ -234,10 +262,17 @@ def transitions_long(firms: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for network in NETWORKS:
         for situation in SITUATIONS_2011:
-            members = table.loc[(table["network_2005"] == network)
-                                & (table["situation_2011"] == situation), "firm_id"].tolist()
-            rows.append({"network_2005": network, "situation_2011": situation,
-                         "situation_label": SITUATION_LABELS[situation], "n": len(members),
-                         "firms": ", ".join(members)})
+            members = table.loc[
+                (table["network_2005"] == network) & (table["situation_2011"] == situation),
+                "firm_id",
+            ].tolist()
+            rows.append(
+                {
+                    "network_2005": network,
+                    "situation_2011": situation,
+                    "situation_label": SITUATION_LABELS[situation],
+                    "n": len(members),
+                    "firms": ", ".join(members),
+                }
+            )
     return pd.DataFrame(rows)
-

@@ -68,9 +68,23 @@ __all__ = [
 
 SEED = 20121
 FIRM_COLUMNS: tuple[str, ...] = (
-    "firm_id", "sector", "region", "founded", "founding_period", "employees_2005", "size_class",
-    "innovativeness", "export_orientation", "legal_status", "learning_mode", "virtualisation",
-    "network_2005", "reverse_model", "network_change", "acquired_2006_2011", "path_2006_2011",
+    "firm_id",
+    "sector",
+    "region",
+    "founded",
+    "founding_period",
+    "employees_2005",
+    "size_class",
+    "innovativeness",
+    "export_orientation",
+    "legal_status",
+    "learning_mode",
+    "virtualisation",
+    "network_2005",
+    "reverse_model",
+    "network_change",
+    "acquired_2006_2011",
+    "path_2006_2011",
 )
 
 _IAS = "independent_academic_spinoff"
@@ -89,84 +103,409 @@ _R = tuple[str, str, int, int, str, str, str, str, str, str, bool, str, str, str
 FIRM_RECORDS: tuple[_R, ...] = (
     # life sciences (Randstad)
     # older, highly innovative research firm; independent academic spin-off in LS research
-    ("F01", "life_sciences", 1991, 35, "high", "strong", _IAS, "science_based", "low",
-     "global", False, "stable", "not_acquired", "none"),
+    (
+        "F01",
+        "life_sciences",
+        1991,
+        35,
+        "high",
+        "strong",
+        _IAS,
+        "science_based",
+        "low",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # academic spin-off taken over by a foreign firm; knowledge supplier to the parent's R&D
-    ("F02", "life_sciences", 1993, 55, "high", "strong", _FSAS, "science_based", "low",
-     "global", True, "stable", "not_acquired", "none"),
+    (
+        "F02",
+        "life_sciences",
+        1993,
+        55,
+        "high",
+        "strong",
+        _FSAS,
+        "science_based",
+        "low",
+        "global",
+        True,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # independent academic spin-off in LS research, born global
-    ("F03", "life_sciences", 1996, 25, "high", "strong", _IAS, "science_based", "medium",
-     "global", False, "stable", "not_acquired", "none"),
+    (
+        "F03",
+        "life_sciences",
+        1996,
+        25,
+        "high",
+        "strong",
+        _IAS,
+        "science_based",
+        "medium",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # local academic spin-off, limited export, later shifting to global (path 1)
-    ("F04", "life_sciences", 1996, 18, "high", "limited", _IAS, "science_based", "medium",
-     "local", False, "local_to_global", "not_acquired", "local_to_global"),
+    (
+        "F04",
+        "life_sciences",
+        1996,
+        18,
+        "high",
+        "limited",
+        _IAS,
+        "science_based",
+        "medium",
+        "local",
+        False,
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
     # corporate spin-off with advanced LS services (system and process optimisation)
-    ("F05", "life_sciences", 1997, 40, "high", "limited", _ICS, "problem_based", "medium",
-     "global", False, "stable", "not_acquired", "none"),
-    ("F06", "life_sciences", 1998, 14, "high", "limited", _IAS, "science_based", "medium",
-     "local", False, "local_to_global", "not_acquired", "local_to_global"),
+    (
+        "F05",
+        "life_sciences",
+        1997,
+        40,
+        "high",
+        "limited",
+        _ICS,
+        "problem_based",
+        "medium",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
+    (
+        "F06",
+        "life_sciences",
+        1998,
+        14,
+        "high",
+        "limited",
+        _IAS,
+        "science_based",
+        "medium",
+        "local",
+        False,
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
     # LS service firm, becomes more innovative and cooperates with foreign specialists
-    ("F07", "life_sciences", 1999, 22, "high_medium", "strong", _IAS, "problem_based", "medium",
-     "local", False, "local_to_global", "not_acquired", "local_to_global"),
+    (
+        "F07",
+        "life_sciences",
+        1999,
+        22,
+        "high_medium",
+        "strong",
+        _IAS,
+        "problem_based",
+        "medium",
+        "local",
+        False,
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
     # micro-electronics (Eindhoven, Brainport)
-    ("F08", "micro_electronics", 1989, 90, "high_medium", "strong", _FSF, "problem_based",
-     "medium", "local", False, "stable", "not_acquired", "none"),
+    (
+        "F08",
+        "micro_electronics",
+        1989,
+        90,
+        "high_medium",
+        "strong",
+        _FSF,
+        "problem_based",
+        "medium",
+        "local",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # older, highly innovative optronics firm; academic spin-off taken over by a foreign firm
-    ("F09", "micro_electronics", 1990, 65, "high", "strong", _FSAS, "problem_based", "high",
-     "global", True, "stable", "not_acquired", "none"),
+    (
+        "F09",
+        "micro_electronics",
+        1990,
+        65,
+        "high",
+        "strong",
+        _FSAS,
+        "problem_based",
+        "high",
+        "global",
+        True,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # buy-out in micro-electronics (corporate spin-off); acquired by a foreign firm later
-    ("F10", "micro_electronics", 1996, 80, "high", "strong", _ICS, "problem_based", "medium",
-     "global", False, "stable", "foreign", "none"),
-    ("F11", "micro_electronics", 1997, 75, "medium", "limited", _FSF, "problem_based", "medium",
-     "local", False, "stable", "not_acquired", "none"),
+    (
+        "F10",
+        "micro_electronics",
+        1996,
+        80,
+        "high",
+        "strong",
+        _ICS,
+        "problem_based",
+        "medium",
+        "global",
+        False,
+        "stable",
+        "foreign",
+        "none",
+    ),
+    (
+        "F11",
+        "micro_electronics",
+        1997,
+        75,
+        "medium",
+        "limited",
+        _FSF,
+        "problem_based",
+        "medium",
+        "local",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # ICT (Randstad)
     # independent software firm taken over by a foreign firm and integrated (path 3)
-    ("F12", "ict", 1994, 30, "high_medium", "limited", _IAS, "problem_based", "high",
-     "local", False, "stable", "foreign", "acquired_integrated"),
-    ("F13", "ict", 1995, 60, "medium", "limited", _FSF, "problem_based", "high",
-     "local", False, "stable", "not_acquired", "none"),
+    (
+        "F12",
+        "ict",
+        1994,
+        30,
+        "high_medium",
+        "limited",
+        _IAS,
+        "problem_based",
+        "high",
+        "local",
+        False,
+        "stable",
+        "foreign",
+        "acquired_integrated",
+    ),
+    (
+        "F13",
+        "ict",
+        1995,
+        60,
+        "medium",
+        "limited",
+        _FSF,
+        "problem_based",
+        "high",
+        "local",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # foreign subsidiaries with advanced ICT services (protective software, interfaces,
     # platform architecture): F14, F16, F18
-    ("F14", "ict", 1998, 450, "high", "strong", _FSF, "problem_based", "high",
-     "global", False, "stable", "not_acquired", "none"),
+    (
+        "F14",
+        "ict",
+        1998,
+        450,
+        "high",
+        "strong",
+        _FSF,
+        "problem_based",
+        "high",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # ICT academic spin-off taken over by a foreign firm; the parent closes it and moves the
     # activities abroad (path 2)
-    ("F15", "ict", 2000, 28, "high", "limited", _FSAS, "problem_based", "medium",
-     "global", True, "stable", "not_acquired", "relocated_abroad"),
-    ("F16", "ict", 2000, 280, "high", "strong", _FSF, "problem_based", "high",
-     "global", False, "stable", "not_acquired", "none"),
-    ("F17", "ict", 2000, 12, "medium", "limited", _IAS, "problem_based", "medium",
-     "local", False, "stable", "not_acquired", "none"),
-    ("F18", "ict", 2001, 320, "high", "strong", _FSF, "problem_based", "medium",
-     "global", False, "stable", "not_acquired", "none"),
+    (
+        "F15",
+        "ict",
+        2000,
+        28,
+        "high",
+        "limited",
+        _FSAS,
+        "problem_based",
+        "medium",
+        "global",
+        True,
+        "stable",
+        "not_acquired",
+        "relocated_abroad",
+    ),
+    (
+        "F16",
+        "ict",
+        2000,
+        280,
+        "high",
+        "strong",
+        _FSF,
+        "problem_based",
+        "high",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
+    (
+        "F17",
+        "ict",
+        2000,
+        12,
+        "medium",
+        "limited",
+        _IAS,
+        "problem_based",
+        "medium",
+        "local",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
+    (
+        "F18",
+        "ict",
+        2001,
+        320,
+        "high",
+        "strong",
+        _FSF,
+        "problem_based",
+        "medium",
+        "global",
+        False,
+        "stable",
+        "not_acquired",
+        "none",
+    ),
     # ICT subsidiary adopting the "empty firm" model with co-creation abroad (path 1)
-    ("F19", "ict", 2001, 20, "high_medium", "limited", _FSF, "problem_based", "high",
-     "local", False, "local_to_global", "not_acquired", "local_to_global"),
+    (
+        "F19",
+        "ict",
+        2001,
+        20,
+        "high_medium",
+        "limited",
+        _FSF,
+        "problem_based",
+        "high",
+        "local",
+        False,
+        "local_to_global",
+        "not_acquired",
+        "local_to_global",
+    ),
     # independent ICT firm acquired by a foreign firm and strengthened, not integrated
-    ("F20", "ict", 2001, 16, "medium", "limited", _IAS, "problem_based", "medium",
-     "local", False, "stable", "foreign", "none"),
+    (
+        "F20",
+        "ict",
+        2001,
+        16,
+        "medium",
+        "limited",
+        _IAS,
+        "problem_based",
+        "medium",
+        "local",
+        False,
+        "stable",
+        "foreign",
+        "none",
+    ),
     # consultancy (Randstad)
-    ("F21", "consultancy", 1995, 11, "medium", "limited", _INS, "problem_based", "low",
-     "local", False, "stable", "domestic", "none"),
+    (
+        "F21",
+        "consultancy",
+        1995,
+        11,
+        "medium",
+        "limited",
+        _INS,
+        "problem_based",
+        "low",
+        "local",
+        False,
+        "stable",
+        "domestic",
+        "none",
+    ),
 )
 
-_REGION = {"life_sciences": "randstad", "ict": "randstad", "consultancy": "randstad",
-           "micro_electronics": "eindhoven"}
+_REGION = {
+    "life_sciences": "randstad",
+    "ict": "randstad",
+    "consultancy": "randstad",
+    "micro_electronics": "eindhoven",
+}
 
 
 def build_firms() -> pd.DataFrame:
     """The hand-authored firm table (plain strings, ints and bools; columns FIRM_COLUMNS)."""
     rows = []
-    for (fid, sector, founded, emp, inno, export, legal, learning, virt, net, rev, change,
-         acquired, path) in FIRM_RECORDS:
-        rows.append({
-            "firm_id": fid, "sector": sector, "region": _REGION[sector], "founded": founded,
-            "founding_period": founding_period_of(founded), "employees_2005": emp,
-            "size_class": size_class_of(emp), "innovativeness": inno,
-            "export_orientation": export, "legal_status": legal, "learning_mode": learning,
-            "virtualisation": virt, "network_2005": net, "reverse_model": rev,
-            "network_change": change, "acquired_2006_2011": acquired, "path_2006_2011": path,
-        })
+    for (
+        fid,
+        sector,
+        founded,
+        emp,
+        inno,
+        export,
+        legal,
+        learning,
+        virt,
+        net,
+        rev,
+        change,
+        acquired,
+        path,
+    ) in FIRM_RECORDS:
+        rows.append(
+            {
+                "firm_id": fid,
+                "sector": sector,
+                "region": _REGION[sector],
+                "founded": founded,
+                "founding_period": founding_period_of(founded),
+                "employees_2005": emp,
+                "size_class": size_class_of(emp),
+                "innovativeness": inno,
+                "export_orientation": export,
+                "legal_status": legal,
+                "learning_mode": learning,
+                "virtualisation": virt,
+                "network_2005": net,
+                "reverse_model": rev,
+                "network_change": change,
+                "acquired_2006_2011": acquired,
+                "path_2006_2011": path,
+            }
+        )
     return pd.DataFrame(rows, columns=list(FIRM_COLUMNS))
 
 
@@ -221,8 +560,10 @@ def _may_lose(firms: pd.DataFrame) -> np.ndarray:
     """Firms in which the article's interviews found lost local embeddedness: reverse-model
     subsidiaries and firms co-creating with customers (problem-based, strong export)."""
     reverse = firms["reverse_model"].astype(bool).to_numpy()
-    cocreation = ((firms["learning_mode"].astype(str) == "problem_based")
-                  & (firms["export_orientation"].astype(str) == "strong")).to_numpy()
+    cocreation = (
+        (firms["learning_mode"].astype(str) == "problem_based")
+        & (firms["export_orientation"].astype(str) == "strong")
+    ).to_numpy()
     return reverse | cocreation
 
 
@@ -252,8 +593,9 @@ def _accept(glob: np.ndarray, loc: np.ndarray, mark: str) -> bool:
     return _band(pw, mark) and _band(pu, mark)
 
 
-def _changes(rng: np.random.Generator, cur: np.ndarray, delta: int,
-             may_lose: np.ndarray) -> np.ndarray | None:
+def _changes(
+    rng: np.random.Generator, cur: np.ndarray, delta: int, may_lose: np.ndarray
+) -> np.ndarray | None:
     """Changed scores: ``cur`` moved by -1/0/+1 with total change ``delta``; losses only where
     ``may_lose``; scores stay within 1-5. None when the draw cannot meet the total."""
     can_lose = np.flatnonzero(may_lose & (cur > 1))
@@ -272,8 +614,9 @@ def _changes(rng: np.random.Generator, cur: np.ndarray, delta: int,
     return out
 
 
-def solve_embeddedness(firms: pd.DataFrame, seed: int = SEED,
-                       max_draws: int = 100_000) -> pd.DataFrame:
+def solve_embeddedness(
+    firms: pd.DataFrame, seed: int = SEED, max_draws: int = 100_000
+) -> pd.DataFrame:
     """Seeded search for the embeddedness scores (see the module docstring).
 
     Returns the long table ``firm_id, factor, score_current, score_changed`` (firms in
@@ -295,11 +638,9 @@ def solve_embeddedness(firms: pd.DataFrame, seed: int = SEED,
             for name, idx in groups.items():
                 total = t.global_current if name == "global" else t.local_current
                 values = np.sort(_draw_sum(rng, len(idx), total))[::-1]
-                order = idx[np.argsort(-(aff[idx] + rng.normal(0, 1.0, len(idx))),
-                                       kind="stable")]
+                order = idx[np.argsort(-(aff[idx] + rng.normal(0, 1.0, len(idx))), kind="stable")]
                 cur[order] = values
-                target = (t.global_changed if name == "global"
-                          else int(rng.choice(t.local_changed)))
+                target = t.global_changed if name == "global" else int(rng.choice(t.local_changed))
                 lose = may_lose[idx] if name == "global" else np.zeros(len(idx), bool)
                 moved = _changes(rng, cur[idx], target - total, lose)
                 if moved is None:
@@ -309,8 +650,9 @@ def solve_embeddedness(firms: pd.DataFrame, seed: int = SEED,
             if not ok:
                 continue
             g, lo = groups["global"], groups["local"]
-            if _accept(cur[g], cur[lo], t.mark_current) and _accept(chg[g], chg[lo],
-                                                                    t.mark_changed):
+            if _accept(cur[g], cur[lo], t.mark_current) and _accept(
+                chg[g], chg[lo], t.mark_changed
+            ):
                 cur_all[factor], chg_all[factor] = cur, chg
                 break
         else:  # pragma: no cover - the seeds in the repository succeed
@@ -318,9 +660,14 @@ def solve_embeddedness(firms: pd.DataFrame, seed: int = SEED,
     rows = []
     for i, fid in enumerate(firms["firm_id"].astype(str)):
         for factor in EMBEDDEDNESS_TARGETS:
-            rows.append({"firm_id": fid, "factor": factor,
-                         "score_current": int(cur_all[factor][i]),
-                         "score_changed": int(chg_all[factor][i])})
+            rows.append(
+                {
+                    "firm_id": fid,
+                    "factor": factor,
+                    "score_current": int(cur_all[factor][i]),
+                    "score_changed": int(chg_all[factor][i]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -336,8 +683,11 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-def write(data_dir: str | Path | None = None, seed: int = SEED,
-          tables: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> tuple[Path, Path]:
+def write(
+    data_dir: str | Path | None = None,
+    seed: int = SEED,
+    tables: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+) -> tuple[Path, Path]:
     """Write ``firms.csv`` and ``embeddedness.csv`` into ``data_dir`` (default: the data
     directory in use). ``tables``: already built (firms, embeddedness); default ``build(seed)``.
     """
@@ -367,9 +717,14 @@ class ConstraintResult:
     group: str = ""
 
 
-def check_constraints(firms: pd.DataFrame, emb: pd.DataFrame,
-                      published: Any = None, *, test: str = "welch",
-                      roughsets: bool = True) -> list[ConstraintResult]:
+def check_constraints(
+    firms: pd.DataFrame,
+    emb: pd.DataFrame,
+    published: Any = None,
+    *,
+    test: str = "welch",
+    roughsets: bool = True,
+) -> list[ConstraintResult]:
     """Check every constraint the reconstruction must meet; one :class:`ConstraintResult` each.
 
     Groups: ``table1`` (every printed count, from ``published.table1``), ``table2`` (the ten
@@ -395,19 +750,26 @@ def _table1_checks(firms: pd.DataFrame, table1: pd.DataFrame) -> list[Constraint
 
     recomputed = table1_counts(firms)
     out = []
-    merged = table1.merge(recomputed, on=["variable", "code"], how="left",
-                          suffixes=("", "_recomputed"))
+    merged = table1.merge(
+        recomputed, on=["variable", "code"], how="left", suffixes=("", "_recomputed")
+    )
     for row in merged.itertuples(index=False):
         got = row.n_recomputed
         holds = bool(pd.notna(got) and int(got) == int(row.n))
-        out.append(ConstraintResult(
-            f"Table 1: {row.variable} = {row.code}", holds,
-            f"printed {row.n}, reconstructed {got if pd.notna(got) else 'missing'}", "table1"))
+        out.append(
+            ConstraintResult(
+                f"Table 1: {row.variable} = {row.code}",
+                holds,
+                f"printed {row.n}, reconstructed {got if pd.notna(got) else 'missing'}",
+                "table1",
+            )
+        )
     return out
 
 
-def _table2_checks(firms: pd.DataFrame, emb: pd.DataFrame, table2: pd.DataFrame,
-                   test: str) -> list[ConstraintResult]:
+def _table2_checks(
+    firms: pd.DataFrame, emb: pd.DataFrame, table2: pd.DataFrame, test: str
+) -> list[ConstraintResult]:
     from clusterlab.embeddedness import recompute_table2
 
     rec = recompute_table2(firms, emb, test=test)
@@ -418,15 +780,24 @@ def _table2_checks(firms: pd.DataFrame, emb: pd.DataFrame, table2: pd.DataFrame,
         for group in ("local", "global"):
             want = float(getattr(row, f"mean_{group}"))
             got = float(r[f"mean_{group}_rounded"])
-            out.append(ConstraintResult(
-                f"Table 2: {group} mean, {row.factor}, {row.measure}", abs(got - want) < 1e-9,
-                f"printed {want:.1f}, reconstructed {float(r[f'mean_{group}']):.4f} -> "
-                f"{got:.1f}", "table2"))
+            out.append(
+                ConstraintResult(
+                    f"Table 2: {group} mean, {row.factor}, {row.measure}",
+                    abs(got - want) < 1e-9,
+                    f"printed {want:.1f}, reconstructed {float(r[f'mean_{group}']):.4f} -> "
+                    f"{got:.1f}",
+                    "table2",
+                )
+            )
         want_mark = str(row.significance) if pd.notna(row.significance) else ""
-        out.append(ConstraintResult(
-            f"Table 2: mark, {row.factor}, {row.measure} ({test})", r["mark"] == want_mark,
-            f"printed '{want_mark}', reconstructed '{r['mark']}' (p = {r['p_value']:.3f})",
-            "table2"))
+        out.append(
+            ConstraintResult(
+                f"Table 2: mark, {row.factor}, {row.measure} ({test})",
+                r["mark"] == want_mark,
+                f"printed '{want_mark}', reconstructed '{r['mark']}' (p = {r['p_value']:.3f})",
+                "table2",
+            )
+        )
     return out
 
 
@@ -434,8 +805,9 @@ def _rs_table(firms: pd.DataFrame, conditions: Sequence[str]) -> Any:
     from clusterlab.roughsets import DecisionTable
 
     df = firms[["firm_id", *conditions, "network_2005"]].astype(str)
-    return DecisionTable(df, decision="network_2005", conditions=list(conditions),
-                         id_column="firm_id")
+    return DecisionTable(
+        df, decision="network_2005", conditions=list(conditions), id_column="firm_id"
+    )
 
 
 def _roughset_checks(firms: pd.DataFrame) -> list[ConstraintResult]:
@@ -443,92 +815,148 @@ def _roughset_checks(firms: pd.DataFrame) -> list[ConstraintResult]:
     try:
         import clusterlab.roughsets  # noqa: F401
     except ImportError:  # pragma: no cover
-        return [ConstraintResult("rough sets: engine available", False,
-                                 "clusterlab.roughsets cannot be imported", "roughsets")]
+        return [
+            ConstraintResult(
+                "rough sets: engine available",
+                False,
+                "clusterlab.roughsets cannot be imported",
+                "roughsets",
+            )
+        ]
     from clusterlab.data import ARTICLE_CONDITIONS
     from clusterlab.ensemble import article_findings
 
-    return [ConstraintResult(f.name, f.holds, f.detail, "roughsets")
-            for f in article_findings(firms, ARTICLE_CONDITIONS)]
+    return [
+        ConstraintResult(f.name, f.holds, f.detail, "roughsets")
+        for f in article_findings(firms, ARTICLE_CONDITIONS)
+    ]
 
 
 def _plausibility_checks(firms: pd.DataFrame, emb: pd.DataFrame) -> list[ConstraintResult]:
-    f = firms.astype({c: str for c in firms.columns if c not in
-                      ("founded", "employees_2005", "reverse_model")})
+    f = firms.astype(
+        {c: str for c in firms.columns if c not in ("founded", "employees_2005", "reverse_model")}
+    )
     out: list[ConstraintResult] = []
 
     def add(name: str, mask: pd.Series | bool, detail: str = "") -> None:
         if isinstance(mask, pd.Series):
             bad = f.loc[~mask, "firm_id"].tolist()
-            out.append(ConstraintResult(name, not bad, detail or (
-                "all firms" if not bad else f"violated by {', '.join(bad)}"), "plausibility"))
+            out.append(
+                ConstraintResult(
+                    name,
+                    not bad,
+                    detail or ("all firms" if not bad else f"violated by {', '.join(bad)}"),
+                    "plausibility",
+                )
+            )
         else:
             out.append(ConstraintResult(name, bool(mask), detail, "plausibility"))
 
     sector, region, legal = f["sector"], f["region"], f["legal_status"]
-    add("micro-electronics in Eindhoven, other sectors in the Randstad",
-        (sector == "micro_electronics") == (region == "eindhoven"))
-    add(">250 employees only for foreign subsidiaries",
-        (f["size_class"] != ">250") | legal.str.startswith("foreign_subsidiary"))
-    add("size_class contains employees_2005",
-        f["employees_2005"].map(size_class_of) == f["size_class"])
-    add("founding_period contains founded",
-        f["founded"].map(founding_period_of) == f["founding_period"])
-    add("science-based learning only in life sciences; ICT, micro-electronics and "
+    add(
+        "micro-electronics in Eindhoven, other sectors in the Randstad",
+        (sector == "micro_electronics") == (region == "eindhoven"),
+    )
+    add(
+        ">250 employees only for foreign subsidiaries",
+        (f["size_class"] != ">250") | legal.str.startswith("foreign_subsidiary"),
+    )
+    add(
+        "size_class contains employees_2005",
+        f["employees_2005"].map(size_class_of) == f["size_class"],
+    )
+    add(
+        "founding_period contains founded",
+        f["founded"].map(founding_period_of) == f["founding_period"],
+    )
+    add(
+        "science-based learning only in life sciences; ICT, micro-electronics and "
         "consultancy problem-based",
-        (f["learning_mode"] == "problem_based") | (sector == "life_sciences"))
+        (f["learning_mode"] == "problem_based") | (sector == "life_sciences"),
+    )
     shifting = f["network_change"] == "local_to_global"
-    add("local_to_global path exactly for the 4 firms shifting from local to global",
+    add(
+        "local_to_global path exactly for the 4 firms shifting from local to global",
         (shifting == (f["path_2006_2011"] == "local_to_global"))
-        & (~shifting | (f["network_2005"] == "local")))
-    add("relocated_abroad only for foreign subsidiaries not acquired",
+        & (~shifting | (f["network_2005"] == "local")),
+    )
+    add(
+        "relocated_abroad only for foreign subsidiaries not acquired",
         (f["path_2006_2011"] != "relocated_abroad")
-        | (legal.str.startswith("foreign_subsidiary")
-           & (f["acquired_2006_2011"] == "not_acquired")))
-    add("acquired_integrated only for independent firms acquired by a foreign firm",
+        | (
+            legal.str.startswith("foreign_subsidiary") & (f["acquired_2006_2011"] == "not_acquired")
+        ),
+    )
+    add(
+        "acquired_integrated only for independent firms acquired by a foreign firm",
         (f["path_2006_2011"] != "acquired_integrated")
-        | (legal.str.startswith("independent") & (f["acquired_2006_2011"] == "foreign")))
+        | (legal.str.startswith("independent") & (f["acquired_2006_2011"] == "foreign")),
+    )
     for path in ("local_to_global", "relocated_abroad", "acquired_integrated"):
         n = int((f["path_2006_2011"] == path).sum())
         add(f"path {path} occurs", n > 0, f"{n} firm(s)")
     acq = f[f["acquired_2006_2011"] != "not_acquired"]
     ict_share = (acq["sector"] == "ict").mean() if len(acq) else 0.0
     top = acq["sector"].value_counts()
-    add("ICT firms show the most acquisition dynamics",
+    add(
+        "ICT firms show the most acquisition dynamics",
         len(top) > 0 and top.index[0] == "ict" and (len(top) == 1 or top.iloc[0] > top.iloc[1]),
         f"acquired firms by sector: { {str(k): int(v) for k, v in top.items()} } "
-        f"(ICT share {ict_share:.2f})")
+        f"(ICT share {ict_share:.2f})",
+    )
     vrank = f["virtualisation"].map({"low": 0, "medium": 1, "high": 2}).astype(float)
-    pb, sb = vrank[f["learning_mode"] == "problem_based"], vrank[f["learning_mode"] ==
-                                                                 "science_based"]
-    add("virtualisation stronger under problem-based than science-based learning",
-        pb.mean() > sb.mean(), f"mean rank {pb.mean():.2f} vs {sb.mean():.2f} (low=0, high=2)")
+    pb, sb = (
+        vrank[f["learning_mode"] == "problem_based"],
+        vrank[f["learning_mode"] == "science_based"],
+    )
+    add(
+        "virtualisation stronger under problem-based than science-based learning",
+        pb.mean() > sb.mean(),
+        f"mean rank {pb.mean():.2f} vs {sb.mean():.2f} (low=0, high=2)",
+    )
     ls = sector == "life_sciences"
-    svc, res = vrank[ls & (f["learning_mode"] == "problem_based")], vrank[
-        ls & (f["learning_mode"] == "science_based")]
+    svc, res = (
+        vrank[ls & (f["learning_mode"] == "problem_based")],
+        vrank[ls & (f["learning_mode"] == "science_based")],
+    )
     gls = ls & (f["network_2005"] == "global")
     gsvc = vrank[gls & (f["learning_mode"] == "problem_based")]
     gres = vrank[gls & (f["learning_mode"] == "science_based")]
-    add("life sciences: virtualisation stronger in service (problem-based) than research "
+    add(
+        "life sciences: virtualisation stronger in service (problem-based) than research "
         "(science-based) firms, also among the global ones",
         svc.mean() > res.mean() and gsvc.mean() > gres.mean(),
         f"all LS: {svc.mean():.2f} vs {res.mean():.2f}; global LS: {gsvc.mean():.2f} vs "
-        f"{gres.mean():.2f}")
-    add("reverse model only among global foreign subsidiaries",
+        f"{gres.mean():.2f}",
+    )
+    add(
+        "reverse model only among global foreign subsidiaries",
         ~f["reverse_model"].astype(bool)
-        | ((f["network_2005"] == "global") & legal.str.startswith("foreign_subsidiary")))
-    e = emb.merge(f[["firm_id", "network_2005", "reverse_model", "learning_mode",
-                     "export_orientation"]], on="firm_id")
+        | ((f["network_2005"] == "global") & legal.str.startswith("foreign_subsidiary")),
+    )
+    e = emb.merge(
+        f[["firm_id", "network_2005", "reverse_model", "learning_mode", "export_orientation"]],
+        on="firm_id",
+    )
     delta = e["score_changed"].astype(int) - e["score_current"].astype(int)
-    add("changed score = current score moved by a three-point change (-1, 0, +1)",
-        bool((delta.abs() <= 1).all()), f"{int((delta.abs() > 1).sum())} rows outside")
+    add(
+        "changed score = current score moved by a three-point change (-1, 0, +1)",
+        bool((delta.abs() <= 1).all()),
+        f"{int((delta.abs() > 1).sum())} rows outside",
+    )
     losers = e[delta < 0]
     ok_loss = (losers["network_2005"] == "global") & (
         losers["reverse_model"].astype(bool)
-        | ((losers["learning_mode"] == "problem_based")
-           & (losers["export_orientation"] == "strong")))
-    add("losses of local embeddedness only at global reverse-model or co-creating firms",
-        bool(ok_loss.all()), f"{len(losers)} losses, firms {sorted(set(losers['firm_id']))}")
+        | (
+            (losers["learning_mode"] == "problem_based")
+            & (losers["export_orientation"] == "strong")
+        )
+    )
+    add(
+        "losses of local embeddedness only at global reverse-model or co-creating firms",
+        bool(ok_loss.all()),
+        f"{len(losers)} losses, firms {sorted(set(losers['firm_id']))}",
+    )
     return out
 
 
@@ -537,19 +965,18 @@ def verify(data_dir: str | Path | None = None) -> list[ConstraintResult]:
     from clusterlab import data as _data
 
     firms = _data.load_firms(None if data_dir is None else Path(data_dir) / "firms.csv")
-    emb = _data.load_embeddedness(None if data_dir is None
-                                  else Path(data_dir) / "embeddedness.csv")
+    emb = _data.load_embeddedness(None if data_dir is None else Path(data_dir) / "embeddedness.csv")
     return check_constraints(firms, emb, _data.load_published())
 
 
 def report(results: Sequence[ConstraintResult]) -> pd.DataFrame:
     """The results as a DataFrame (group, name, holds, detail) for display."""
-    return pd.DataFrame([{"group": r.group, "name": r.name, "holds": r.holds,
-                          "detail": r.detail} for r in results])
+    return pd.DataFrame(
+        [{"group": r.group, "name": r.name, "holds": r.holds, "detail": r.detail} for r in results]
+    )
 
 
-def main(argv: Sequence[str] | None = None,
-         printer: Callable[[str], None] = print) -> int:
+def main(argv: Sequence[str] | None = None, printer: Callable[[str], None] = print) -> int:
     """``python -m clusterlab.reconstruct [--write] [--seed N]``: rebuild and/or verify."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite data/*.csv")

@@ -18,8 +18,17 @@ from clusterlab.data import table1_counts
 
 __all__ = ["block_totals", "compare_table1", "display_table1", "layout_table1"]
 
-_PUBLISHED_COLUMNS = ("row", "block_nl", "block_en", "variable", "category_nl", "category_en",
-                      "code", "n", "printed")
+_PUBLISHED_COLUMNS = (
+    "row",
+    "block_nl",
+    "block_en",
+    "variable",
+    "category_nl",
+    "category_en",
+    "code",
+    "n",
+    "printed",
+)
 
 
 def compare_table1(firms: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
@@ -33,8 +42,12 @@ def compare_table1(firms: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame
     if missing:
         raise KeyError(f"columns not in the published Table 1: {missing}")
     counts = table1_counts(firms)
-    table = published.merge(counts.rename(columns={"n": "recomputed"}),
-                            on=["variable", "code"], how="left", validate="one_to_one")
+    table = published.merge(
+        counts.rename(columns={"n": "recomputed"}),
+        on=["variable", "code"],
+        how="left",
+        validate="one_to_one",
+    )
     table = table.sort_values("row", kind="stable").reset_index(drop=True)
     table["recomputed"] = table["recomputed"].fillna(-1).astype(int)
     table["matches"] = table["n"].astype(int) == table["recomputed"]
@@ -50,11 +63,14 @@ def block_totals(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     main = comparison
     if "subcount_of" in comparison.columns:
-        main = comparison[comparison["subcount_of"].isna()
-                          | (comparison["subcount_of"].astype(str) == "")]
-    totals = (main.groupby("block_en", sort=False)
-              .agg(printed_total=("n", "sum"), recomputed_total=("recomputed", "sum"))
-              .reset_index())
+        main = comparison[
+            comparison["subcount_of"].isna() | (comparison["subcount_of"].astype(str) == "")
+        ]
+    totals = (
+        main.groupby("block_en", sort=False)
+        .agg(printed_total=("n", "sum"), recomputed_total=("recomputed", "sum"))
+        .reset_index()
+    )
     return totals.astype({"printed_total": int, "recomputed_total": int})
 
 
@@ -65,14 +81,16 @@ def display_table1(comparison: pd.DataFrame) -> pd.DataFrame:
     ``Category``, ``Printed category (Dutch)``, ``Printed`` (the cell as printed, e.g.
     "10 (3)"), ``Recomputed`` and ``Matches`` (``yes``/``NO``). Row order is the printed one.
     """
-    out = pd.DataFrame({
-        "Characteristic": comparison["block_en"],
-        "Category": comparison["category_en"],
-        "Printed category (Dutch)": comparison["category_nl"],
-        "Printed": comparison["printed"].astype(str),
-        "Recomputed": comparison["recomputed"].astype(int),
-        "Matches": comparison["matches"].map({True: "yes", False: "NO"}),
-    })
+    out = pd.DataFrame(
+        {
+            "Characteristic": comparison["block_en"],
+            "Category": comparison["category_en"],
+            "Printed category (Dutch)": comparison["category_nl"],
+            "Printed": comparison["printed"].astype(str),
+            "Recomputed": comparison["recomputed"].astype(int),
+            "Matches": comparison["matches"].map({True: "yes", False: "NO"}),
+        }
+    )
     repeated = out["Characteristic"].eq(out["Characteristic"].shift())
     out.loc[repeated, "Characteristic"] = ""
     return out.reset_index(drop=True)
@@ -84,7 +102,6 @@ def layout_table1(comparison: pd.DataFrame) -> pd.DataFrame:
     A notebook shows each characteristic once beside its block, as the printed table does.
     Columns: ``Dutch label``, ``Printed``, ``Recomputed``, ``Matches``.
     """
-    out = display_table1(comparison).rename(
-        columns={"Printed category (Dutch)": "Dutch label"})
+    out = display_table1(comparison).rename(columns={"Printed category (Dutch)": "Dutch label"})
     out["Characteristic"] = comparison["block_en"].to_numpy()
     return out.set_index(["Characteristic", "Category"])

@@ -211,7 +211,8 @@ def discernibility_table(
         return "".join(codes[a] for a in sorted(entry, key=order.__getitem__))
 
     return pd.DataFrame(
-        [[cell(x, y) for y in col_labels] for x in row_labels], index=row_labels,
+        [[cell(x, y) for y in col_labels] for x in row_labels],
+        index=row_labels,
         columns=col_labels,
     )
 
@@ -270,13 +271,23 @@ def rules_table(
                 "objects": join_labels(rule.objects),
             }
         )
-    columns = ["kind", "conditions", "decision", "rule", "support", "strength", "certainty",
-               "coverage", "objects"]
+    columns = [
+        "kind",
+        "conditions",
+        "decision",
+        "rule",
+        "support",
+        "strength",
+        "certainty",
+        "coverage",
+        "objects",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
-def stability_table(results: Iterable[ReductStability], labels: Mapping[str, str] | None = None
-                    ) -> pd.DataFrame:
+def stability_table(
+    results: Iterable[ReductStability], labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Long table of attribute shares from one or more :class:`ReductStability` results.
 
     Columns: ``attribute``, ``method`` (``labels`` maps the engine's "bootstrap"/"loo" to

@@ -165,8 +165,7 @@ def compare_conditions(
     if extra == decision:
         raise ValueError(f"{extra!r} is the decision attribute")
     ident = id_column if id_column in firms.columns else None
-    table = DecisionTable(firms, decision=decision, conditions=[*conds, extra],
-                          id_column=ident)
+    table = DecisionTable(firms, decision=decision, conditions=[*conds, extra], id_column=ident)
     with_extra = [*conds, extra]
     return ConditionComparison(
         decision=decision,
@@ -193,8 +192,10 @@ def _rule_texts(table: DecisionTable, attributes: Sequence[str]) -> tuple[str, .
     texts = []
     for rule in table.rules(method="lem2", attributes=list(attributes)):
         cond = " AND ".join(f"{a} = {v}" for a, v in rule.conditions)
-        texts.append(f"{cond} -> {' or '.join(map(str, rule.decisions))} "
-                     f"({rule.kind}, support {rule.support})")
+        texts.append(
+            f"{cond} -> {' or '.join(map(str, rule.decisions))} "
+            f"({rule.kind}, support {rule.support})"
+        )
     return tuple(sorted(texts))
 
 
@@ -228,15 +229,21 @@ def quality_gain(
     if extra in conds or extra == decision:
         raise ValueError(f"{extra!r} must be neither a condition nor the decision")
     ident = id_column if id_column in firms.columns else None
-    table = DecisionTable(firms, decision=decision, conditions=[*conds, extra],
-                          id_column=ident)
+    table = DecisionTable(firms, decision=decision, conditions=[*conds, extra], id_column=ident)
     subsets = [list(s) for size in range(len(conds) + 1) for s in combinations(conds, size)]
     rows = []
     for subset in subsets:
         base = table.quality(subset)
         plus = table.quality([*subset, extra])
-        rows.append({"subset": ", ".join(subset) or "(none)", "size": len(subset),
-                     "quality": base, "quality_with": plus, "gain": plus - base})
+        rows.append(
+            {
+                "subset": ", ".join(subset) or "(none)",
+                "size": len(subset),
+                "quality": base,
+                "quality_with": plus,
+                "gain": plus - base,
+            }
+        )
     out = pd.DataFrame(rows)
     if shuffles > 0:
         rng = np.random.default_rng(seed)
@@ -244,10 +251,13 @@ def quality_gain(
         totals = np.zeros(len(subsets))
         for _ in range(shuffles):
             shuffled = data.assign(**{extra: data[extra].to_numpy()[rng.permutation(len(data))]})
-            null = DecisionTable(shuffled, decision=decision, conditions=[*conds, extra],
-                                 id_column=ident)
-            totals += [null.quality([*sub, extra]) - q
-                       for sub, q in zip(subsets, out["quality"], strict=True)]
+            null = DecisionTable(
+                shuffled, decision=decision, conditions=[*conds, extra], id_column=ident
+            )
+            totals += [
+                null.quality([*sub, extra]) - q
+                for sub, q in zip(subsets, out["quality"], strict=True)
+            ]
         out["gain_shuffled"] = totals / shuffles
         out["gain_excess"] = out["gain"] - out["gain_shuffled"]
     return out
@@ -299,18 +309,23 @@ def comparison_table(
     extra = labels.get(result.extra, result.extra)
     rows = [
         ("Condition attributes", str(len(result.conditions)), str(len(result.conditions) + 1)),
-        ("Quality of classification", f"{result.quality_without:.3f}",
-         f"{result.quality_with:.3f}"),
-        ("Firms in the positive region", str(len(result.positive_without)),
-         str(len(result.positive_with))),
+        (
+            "Quality of classification",
+            f"{result.quality_without:.3f}",
+            f"{result.quality_with:.3f}",
+        ),
+        (
+            "Firms in the positive region",
+            str(len(result.positive_without)),
+            str(len(result.positive_with)),
+        ),
         ("Core", names(result.core_without), names(result.core_with)),
         ("Number of reducts", str(len(result.reducts_without)), str(len(result.reducts_with))),
         (f"Reducts containing {extra}", "-", str(len(result.reducts_with_extra))),
         (f"Significance of {extra}", "-", f"{result.extra_significance:.3f}"),
         ("LEM2 rules", str(len(result.rules_without)), str(len(result.rules_with))),
         (f"LEM2 rules using {extra}", "-", str(len(result.rules_using_extra))),
-        ("Leave-one-out accuracy (LEM2)", f"{result.loo_without:.3f}",
-         f"{result.loo_with:.3f}"),
+        ("Leave-one-out accuracy (LEM2)", f"{result.loo_without:.3f}", f"{result.loo_with:.3f}"),
     ]
     frame = pd.DataFrame(rows, columns=["measure", "without", "with"]).set_index("measure")
     frame.index.name = None

@@ -34,9 +34,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "book/03_rough_set_explorer.html"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 MAX_EXTRA_BYTES = 1_500_000
 MAX_REDRAW_MS = 250.0
 # Click a checkbox and resolve with the milliseconds until the quality line has changed and the
@@ -75,8 +80,16 @@ def timed(func, repeat: int = 3) -> float:
 
 def build_book(out: Path) -> Path:
     """The whole book built into ``out`` (warnings as errors, as the tests do)."""
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
-           "--path-output", str(out), "-W", "-n", "--keep-going"]
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(ROOT),
+        "--path-output",
+        str(out),
+        "-W",
+        "-n",
+        "--keep-going",
+    ]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SystemExit(f"book build failed:\n{result.stdout[-3000:]}")
@@ -107,8 +120,9 @@ def browse(html_dir: Path, clicks: list[str]) -> tuple[int, list[float]]:
     fetched = 0
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                        args=CHROMIUM_FLAGS)
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             sizes: list[int] = []
 
@@ -151,8 +165,13 @@ def main() -> int:
     t_live = timed(lambda: setattr(box, "value", not box.value), repeat=5)
     rows.append(("live explorer: one update (kernel side)", f"{t_live * 1000:.0f} ms", ""))
     spec = export_size(chart)
-    rows.append(("explorer spec as compact JSON", f"{spec / 1024:.0f} KiB",
-                 "pass" if spec < MAX_EXTRA_BYTES else "FAIL"))
+    rows.append(
+        (
+            "explorer spec as compact JSON",
+            f"{spec / 1024:.0f} KiB",
+            "pass" if spec < MAX_EXTRA_BYTES else "FAIL",
+        )
+    )
 
     # Clicks that each change the quality: remove and restore the core attributes in turn.
     core = analyse_subset(firms, ARTICLE_CONDITIONS)["core"]
@@ -163,19 +182,44 @@ def main() -> int:
         html = (html_dir / PAGE).read_text()
         page_bytes = len(html.encode())
         in_page = spec_bytes(html)
-        rows.append(("explorer page HTML", f"{page_bytes / 1024:.0f} KiB",
-                     f"gzip {len(gzip.compress(html.encode())) / 1024:.0f} KiB"))
-        rows.append(("  of which the explorer (spec + data)", f"{in_page / 1024:.0f} KiB",
-                     "pass" if in_page < MAX_EXTRA_BYTES else "FAIL"))
+        rows.append(
+            (
+                "explorer page HTML",
+                f"{page_bytes / 1024:.0f} KiB",
+                f"gzip {len(gzip.compress(html.encode())) / 1024:.0f} KiB",
+            )
+        )
+        rows.append(
+            (
+                "  of which the explorer (spec + data)",
+                f"{in_page / 1024:.0f} KiB",
+                "pass" if in_page < MAX_EXTRA_BYTES else "FAIL",
+            )
+        )
         fetched, times = browse(html_dir, clicks)
-    rows.append(("all bytes fetched to show the page", f"{fetched / 1024:.0f} KiB",
-                 "JS/CSS shared by every page"))
+    rows.append(
+        (
+            "all bytes fetched to show the page",
+            f"{fetched / 1024:.0f} KiB",
+            "JS/CSS shared by every page",
+        )
+    )
     good = [t for t in times if t >= 0]
     median = statistics.median(good) if good else float("inf")
-    rows.append((f"redraw after a click ({len(good)}/{len(times)} clicks)",
-                 f"median {median:.0f} ms", f"max {max(good, default=float('inf')):.0f} ms"))
-    rows.append(("  target", f"< {MAX_REDRAW_MS:.0f} ms",
-                 "pass" if median < MAX_REDRAW_MS and len(good) == len(times) else "FAIL"))
+    rows.append(
+        (
+            f"redraw after a click ({len(good)}/{len(times)} clicks)",
+            f"median {median:.0f} ms",
+            f"max {max(good, default=float('inf')):.0f} ms",
+        )
+    )
+    rows.append(
+        (
+            "  target",
+            f"< {MAX_REDRAW_MS:.0f} ms",
+            "pass" if median < MAX_REDRAW_MS and len(good) == len(times) else "FAIL",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'value':>14}  note")

@@ -59,8 +59,10 @@ def count_bar(
         .encode(
             y=alt.Y(f"{category}:N", sort=order, title=category_title),
             x=alt.X(f"{count}:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
-                     alt.Tooltip(f"{count}:Q", title=count_title)],
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip(f"{count}:Q", title=count_title),
+            ],
         )
         .properties(width=WIDTH, height=alt.Step(22))
     )

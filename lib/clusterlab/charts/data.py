@@ -60,7 +60,8 @@ def tidy_crosstab(
     cols = _order(frame[column], column_order)
     counts = (
         frame.assign(**{row: frame[row].astype(str), column: frame[column].astype(str)})
-        .groupby([row, column]).size()
+        .groupby([row, column])
+        .size()
     )
     index = pd.MultiIndex.from_product([rows, cols], names=[row, column])
     tidy = counts.reindex(index, fill_value=0).rename(count).reset_index()
@@ -99,25 +100,34 @@ def crosstab_heatmap(
     peak = max(int(data[count].max()), 1)
     base = alt.Chart(data).encode(
         y=alt.Y(f"{row}:N", sort=row_order, title=row_title, axis=alt.Axis(labelLimit=260)),
-        x=alt.X(f"{column}:N", sort=col_order, title=column_title,
-                axis=alt.Axis(labelAngle=0, orient="top")),
+        x=alt.X(
+            f"{column}:N",
+            sort=col_order,
+            title=column_title,
+            axis=alt.Axis(labelAngle=0, orient="top"),
+        ),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(f"{count}:Q", title="Firms",
-                        scale=alt.Scale(domain=[0, peak], range=["#f4f6f8", PALETTE[0]]),
-                        legend=None),
-        tooltip=[alt.Tooltip(f"{row}:N", title=row_title),
-                 alt.Tooltip(f"{column}:N", title=column_title),
-                 alt.Tooltip(f"{count}:Q", title="Firms")],
+        color=alt.Color(
+            f"{count}:Q",
+            title="Firms",
+            scale=alt.Scale(domain=[0, peak], range=["#f4f6f8", PALETTE[0]]),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip(f"{row}:N", title=row_title),
+            alt.Tooltip(f"{column}:N", title=column_title),
+            alt.Tooltip(f"{count}:Q", title="Firms"),
+        ],
     )
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text=alt.Text(f"{count}:Q"),
-        color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"),
-                            alt.value("#222")),
+        color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"), alt.value("#222")),
     )
     return alt.layer(cells, text).properties(
         title=alt.Title(title, subtitle=subtitle or alt.Undefined),
-        width=min(WIDTH, 110 * len(col_order)), height=alt.Step(34),
+        width=min(WIDTH, 110 * len(col_order)),
+        height=alt.Step(34),
     )
 
 
@@ -157,23 +167,40 @@ def composition_bars(
     rest = iter(c for c in PALETTE if c not in colours.values())
     scale = alt.Scale(domain=groups, range=[colours.get(g) or next(rest) for g in groups])
     data["stack_order"] = data[group].map({g: i for i, g in enumerate(groups)})
-    x = (alt.X(f"sum({count}):Q", stack="normalize", title="Share of firms",
-               axis=alt.Axis(format=".0%"))
-         if share else
-         alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1)))
+    x = (
+        alt.X(
+            f"sum({count}):Q",
+            stack="normalize",
+            title="Share of firms",
+            axis=alt.Axis(format=".0%"),
+        )
+        if share
+        else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
+    )
     return (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y(f"{category}:N", sort=cat_order, title=category_title,
-                    axis=alt.Axis(labelLimit=260, titlePadding=14)),
+            y=alt.Y(
+                f"{category}:N",
+                sort=cat_order,
+                title=category_title,
+                axis=alt.Axis(labelLimit=260, titlePadding=14),
+            ),
             x=x,
-            color=alt.Color(f"{group}:N", title=group_title, scale=scale, sort=groups,
-                            legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                f"{group}:N",
+                title=group_title,
+                scale=scale,
+                sort=groups,
+                legend=alt.Legend(orient="bottom"),
+            ),
             order=alt.Order("stack_order:Q"),
-            tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
-                     alt.Tooltip(f"{group}:N", title=group_title),
-                     alt.Tooltip(f"{count}:Q", title="Firms")],
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip(f"{group}:N", title=group_title),
+                alt.Tooltip(f"{count}:Q", title="Firms"),
+            ],
         )
         .properties(width=WIDTH, height=alt.Step(28))
     )
@@ -203,25 +230,45 @@ def table1_bars(
     data["row_order"] = range(len(data))
     blocks = list(dict.fromkeys(data[block].astype(str)))
     peak = float(max(data[printed].max(), data[recomputed].max(), 1))
-    tooltip = [alt.Tooltip(f"{block}:N", title="Characteristic"),
-               alt.Tooltip(f"{category}:N", title="Category"),
-               alt.Tooltip(f"{printed}:Q", title="Printed"),
-               alt.Tooltip(f"{recomputed}:Q", title="Recomputed")]
-    y = alt.Y(f"{category}:N", title=None,
-              sort=alt.EncodingSortField(field="row_order", order="ascending"),
-              axis=alt.Axis(labelLimit=280))
+    tooltip = [
+        alt.Tooltip(f"{block}:N", title="Characteristic"),
+        alt.Tooltip(f"{category}:N", title="Category"),
+        alt.Tooltip(f"{printed}:Q", title="Printed"),
+        alt.Tooltip(f"{recomputed}:Q", title="Recomputed"),
+    ]
+    y = alt.Y(
+        f"{category}:N",
+        title=None,
+        sort=alt.EncodingSortField(field="row_order", order="ascending"),
+        axis=alt.Axis(labelLimit=280),
+    )
     xscale = alt.Scale(domain=[0, peak + 1])
-    bars = alt.Chart().mark_bar(color=PALETTE[0], opacity=0.85).encode(
-        y=y, x=alt.X(f"{recomputed}:Q", title="Number of firms", scale=xscale),
-        tooltip=tooltip)
-    ticks = alt.Chart().mark_tick(color="black", thickness=3, size=18).encode(
-        y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
+    bars = (
+        alt.Chart()
+        .mark_bar(color=PALETTE[0], opacity=0.85)
+        .encode(
+            y=y, x=alt.X(f"{recomputed}:Q", title="Number of firms", scale=xscale), tooltip=tooltip
+        )
+    )
+    ticks = (
+        alt.Chart()
+        .mark_tick(color="black", thickness=3, size=18)
+        .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
+    )
     return (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
-        .facet(row=alt.Row(f"{block}:N", sort=blocks, title=None,
-                           header=alt.Header(labelAngle=0, labelAlign="left",
-                                             labelFontWeight="bold", labelOrient="top")),
-               spacing=6, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+        .facet(
+            row=alt.Row(
+                f"{block}:N",
+                sort=blocks,
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
+                ),
+            ),
+            spacing=6,
+            title=alt.Title(title, subtitle=subtitle or alt.Undefined),
+        )
         .resolve_scale(y="independent")
     )

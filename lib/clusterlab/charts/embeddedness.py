@@ -66,19 +66,31 @@ def embeddedness_slopes(
     groups = list(dict.fromkeys(data[group]))
     situations = list(dict.fromkeys(data[situation]))
     extra = [c for c in data.columns if c not in (factor, group, situation, score)]
-    tooltip = [alt.Tooltip(f"{factor}:N", title="Factor"),
-               alt.Tooltip(f"{group}:N", title="Group"),
-               alt.Tooltip(f"{situation}:N", title="Situation"),
-               alt.Tooltip(f"{score}:Q", title="Mean score", format=".2f")]
-    tooltip += [alt.Tooltip(f"{c}:{'Q' if pd.api.types.is_numeric_dtype(data[c]) else 'N'}")
-                for c in extra]
+    tooltip = [
+        alt.Tooltip(f"{factor}:N", title="Factor"),
+        alt.Tooltip(f"{group}:N", title="Group"),
+        alt.Tooltip(f"{situation}:N", title="Situation"),
+        alt.Tooltip(f"{score}:Q", title="Mean score", format=".2f"),
+    ]
+    tooltip += [
+        alt.Tooltip(f"{c}:{'Q' if pd.api.types.is_numeric_dtype(data[c]) else 'N'}") for c in extra
+    ]
     base = alt.Chart().encode(
-        x=alt.X(f"{situation}:N", sort=situations, title=None,
-                axis=alt.Axis(labelAngle=0, labelFontSize=11), scale=alt.Scale(padding=0.5)),
+        x=alt.X(
+            f"{situation}:N",
+            sort=situations,
+            title=None,
+            axis=alt.Axis(labelAngle=0, labelFontSize=11),
+            scale=alt.Scale(padding=0.5),
+        ),
         y=alt.Y(f"{score}:Q", title=score_title, scale=alt.Scale(domain=list(domain))),
-        color=alt.Color(f"{group}:N", title="Knowledge relations", sort=groups,
-                        scale=_group_scale(groups, colours),
-                        legend=alt.Legend(orient="bottom")),
+        color=alt.Color(
+            f"{group}:N",
+            title="Knowledge relations",
+            sort=groups,
+            scale=_group_scale(groups, colours),
+            legend=alt.Legend(orient="bottom"),
+        ),
         detail=alt.Detail(f"{group}:N"),
     )
     lines = base.mark_line(strokeWidth=2.5)
@@ -86,9 +98,16 @@ def embeddedness_slopes(
     return (
         alt.layer(lines, points, data=data)
         .properties(width=112, height=240)
-        .facet(column=alt.Column(f"{factor}:N", sort=factors, title=None,
-                                 header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
-               spacing=20, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+        .facet(
+            column=alt.Column(
+                f"{factor}:N",
+                sort=factors,
+                title=None,
+                header=alt.Header(labelFontWeight="bold", labelFontSize=12),
+            ),
+            spacing=20,
+            title=alt.Title(title, subtitle=subtitle or alt.Undefined),
+        )
     )
 
 
@@ -128,37 +147,70 @@ def score_dots(
     y = alt.Y(f"{group}:N", sort=groups, title=None)
     xscale = alt.Scale(domain=[min(levels) - 0.5, max(levels) + 0.5])
     base = alt.Chart()
-    dots = base.transform_filter(alt.datum.kind == "count").mark_circle(opacity=0.75).encode(
-        x=alt.X(f"{score}:Q", title="Score", scale=xscale,
-                axis=alt.Axis(values=list(levels), format="d")),
-        y=y,
-        color=alt.Color(f"{group}:N", sort=groups, scale=_group_scale(groups, colours),
-                        title="Knowledge relations", legend=alt.Legend(orient="bottom")),
-        size=alt.Size("firms:Q", title="Firms",
-                      scale=alt.Scale(domain=[1, int(counts["firms"].max())],
-                                      range=[40, 420]),
-                      legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip(f"{factor}:N", title="Factor"),
-                 alt.Tooltip(f"{situation}:N", title="Situation"),
-                 alt.Tooltip(f"{group}:N", title="Group"),
-                 alt.Tooltip(f"{score}:Q", title="Score"),
-                 alt.Tooltip("firms:Q", title="Firms")],
+    dots = (
+        base.transform_filter(alt.datum.kind == "count")
+        .mark_circle(opacity=0.75)
+        .encode(
+            x=alt.X(
+                f"{score}:Q",
+                title="Score",
+                scale=xscale,
+                axis=alt.Axis(values=list(levels), format="d"),
+            ),
+            y=y,
+            color=alt.Color(
+                f"{group}:N",
+                sort=groups,
+                scale=_group_scale(groups, colours),
+                title="Knowledge relations",
+                legend=alt.Legend(orient="bottom"),
+            ),
+            size=alt.Size(
+                "firms:Q",
+                title="Firms",
+                scale=alt.Scale(domain=[1, int(counts["firms"].max())], range=[40, 420]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{factor}:N", title="Factor"),
+                alt.Tooltip(f"{situation}:N", title="Situation"),
+                alt.Tooltip(f"{group}:N", title="Group"),
+                alt.Tooltip(f"{score}:Q", title="Score"),
+                alt.Tooltip("firms:Q", title="Firms"),
+            ],
+        )
     )
-    ticks = base.transform_filter(alt.datum.kind == "mean").mark_tick(
-        color="black", thickness=2, size=20).encode(
-        x=alt.X("mean:Q", scale=xscale), y=y,
-        tooltip=[alt.Tooltip(f"{factor}:N", title="Factor"),
-                 alt.Tooltip(f"{situation}:N", title="Situation"),
-                 alt.Tooltip(f"{group}:N", title="Group"),
-                 alt.Tooltip("mean:Q", title="Mean score", format=".2f")],
+    ticks = (
+        base.transform_filter(alt.datum.kind == "mean")
+        .mark_tick(color="black", thickness=2, size=20)
+        .encode(
+            x=alt.X("mean:Q", scale=xscale),
+            y=y,
+            tooltip=[
+                alt.Tooltip(f"{factor}:N", title="Factor"),
+                alt.Tooltip(f"{situation}:N", title="Situation"),
+                alt.Tooltip(f"{group}:N", title="Group"),
+                alt.Tooltip("mean:Q", title="Mean score", format=".2f"),
+            ],
+        )
     )
     return (
         alt.layer(dots, ticks, data=both)
         .properties(width=min(WIDTH // 2 - 40, 210), height=alt.Step(22))
-        .facet(row=alt.Row(f"{factor}:N", sort=factors, title=None,
-                           header=alt.Header(labelAngle=0, labelAlign="left",
-                                             labelFontWeight="bold")),
-               column=alt.Column(f"{situation}:N", sort=situations, title=None,
-                                 header=alt.Header(labelFontWeight="bold")),
-               spacing=10, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+        .facet(
+            row=alt.Row(
+                f"{factor}:N",
+                sort=factors,
+                title=None,
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            ),
+            column=alt.Column(
+                f"{situation}:N",
+                sort=situations,
+                title=None,
+                header=alt.Header(labelFontWeight="bold"),
+            ),
+            spacing=10,
+            title=alt.Title(title, subtitle=subtitle or alt.Undefined),
+        )
     )

@@ -63,12 +63,24 @@ def _class_colours(classes: Sequence[str], possible: bool = False) -> alt.Scale:
     return alt.Scale(domain=list(classes), range=colours)
 
 
-def _text_lines(chart: alt.Chart, name: str, *, size: int = 13, bold: bool = False,
-                width: int = _WIDTH, step: int = 20) -> alt.Chart:
+def _text_lines(
+    chart: alt.Chart,
+    name: str,
+    *,
+    size: int = 13,
+    bold: bool = False,
+    width: int = _WIDTH,
+    step: int = 20,
+) -> alt.Chart:
     """Rows of ``line`` (ordered by ``row``) as left-aligned text: a plain-text block."""
     return (
-        chart.mark_text(align="left", baseline="middle", fontSize=size,
-                        fontWeight="bold" if bold else "normal", color="#222")
+        chart.mark_text(
+            align="left",
+            baseline="middle",
+            fontSize=size,
+            fontWeight="bold" if bold else "normal",
+            color="#222",
+        )
         .encode(x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N")
         .properties(name=name, width=width, height=alt.Step(step))
     )
@@ -96,8 +108,9 @@ def static_explorer_chart(
         raise ValueError(f"initial attributes not in the export: {sorted(unknown)}")
 
     params = [
-        alt.param(name=explorer_param_name(a), value=a in ticked,
-                  bind=alt.binding_checkbox(name=f"{a} "))
+        alt.param(
+            name=explorer_param_name(a), value=a in ticked, bind=alt.binding_checkbox(name=f"{a} ")
+        )
         for a in attributes
     ]
     key = " + ".join(f"({explorer_param_name(a)} ? {1 << i} : 0)" for i, a in enumerate(attributes))
@@ -108,29 +121,38 @@ def static_explorer_chart(
     class_list = _list(classes)
     method = {"lem2": "LEM2", "minimal": "minimal"}.get(export.get("method", ""), "")
 
-    current = (alt.Chart(subsets)
-               .transform_calculate(key=key)
-               .transform_filter("datum.k == datum.key"))
+    current = (
+        alt.Chart(subsets).transform_calculate(key=key).transform_filter("datum.k == datum.key")
+    )
 
-    summary = current.transform_calculate(
-        nrules="datum.u == '' ? 0 : length(split(datum.u, ' '))",
-        text=(
-            f"'Quality of classification: ' + format(datum.p / {n}, '.3f') + ' (' + datum.p"
-            f" + ' of {n} firms in the positive region)'"
-            " + '|Core: ' + (datum.c == '' ? '(empty)' : '{' + datum.c + '}')"
-            " + '|Reducts: ' + length(split(datum.r, '|'))"
-            f" + '|Rules ({method}): ' + datum.nrules"
-        ),
-        lines="split(datum.text, '|')",
-    ).transform_flatten(["lines"], as_=["line"]).transform_window(row="row_number()")
+    summary = (
+        current.transform_calculate(
+            nrules="datum.u == '' ? 0 : length(split(datum.u, ' '))",
+            text=(
+                f"'Quality of classification: ' + format(datum.p / {n}, '.3f') + ' (' + datum.p"
+                f" + ' of {n} firms in the positive region)'"
+                " + '|Core: ' + (datum.c == '' ? '(empty)' : '{' + datum.c + '}')"
+                " + '|Reducts: ' + length(split(datum.r, '|'))"
+                f" + '|Rules ({method}): ' + datum.nrules"
+            ),
+            lines="split(datum.text, '|')",
+        )
+        .transform_flatten(["lines"], as_=["line"])
+        .transform_window(row="row_number()")
+    )
     summary_view = _text_lines(summary, "rsx_summary", size=14).properties(
-        title=alt.Title(title or f"Explorer: decision {decision}", anchor="start"))
+        title=alt.Title(title or f"Explorer: decision {decision}", anchor="start")
+    )
 
-    reducts = current.transform_calculate(lines="split(datum.r, '|')").transform_flatten(
-        ["lines"], as_=["reduct"]).transform_window(row="row_number()").transform_calculate(
-        line="'{' + datum.reduct + '}'")
+    reducts = (
+        current.transform_calculate(lines="split(datum.r, '|')")
+        .transform_flatten(["lines"], as_=["reduct"])
+        .transform_window(row="row_number()")
+        .transform_calculate(line="'{' + datum.reduct + '}'")
+    )
     reducts_view = _text_lines(reducts, "rsx_reducts", step=18).properties(
-        title=alt.Title("Reducts", fontSize=13, anchor="start"))
+        title=alt.Title("Reducts", fontSize=13, anchor="start")
+    )
 
     rule_rows = (
         current.transform_calculate(ids="split(datum.u, ' ')")
@@ -138,29 +160,39 @@ def static_explorer_chart(
         .transform_filter("datum.ids != ''")
         .transform_window(row="row_number()")
         .transform_calculate(i="toNumber(datum.ids)")
-        .transform_lookup(lookup="i", from_=alt.LookupData(rules, "i",
-                                                            ["t", "d", "k", "s", "st", "ce",
-                                                             "co"]))
+        .transform_lookup(
+            lookup="i", from_=alt.LookupData(rules, "i", ["t", "d", "k", "s", "st", "ce", "co"])
+        )
         .transform_calculate(
             head="datum.row + '. IF ' + datum.t",
-            tail=(f"'THEN {decision} = ' + datum.d + '   (' + datum.k + '; support ' + datum.s"
-                  " + ', strength ' + format(datum.st, '.2f') + ', certainty '"
-                  " + format(datum.ce, '.2f') + ', coverage ' + format(datum.co, '.2f') + ')'"),
+            tail=(
+                f"'THEN {decision} = ' + datum.d + '   (' + datum.k + '; support ' + datum.s"
+                " + ', strength ' + format(datum.st, '.2f') + ', certainty '"
+                " + format(datum.ce, '.2f') + ', coverage ' + format(datum.co, '.2f') + ')'"
+            ),
             tone=f"datum.k == 'possible' ? '{_POSSIBLE}' : datum.d",
         )
     )
     tips = [alt.Tooltip("head:N", title="Rule"), alt.Tooltip("tail:N", title="Then")]
     base_rule = rule_rows.encode(x=alt.value(0), y=alt.Y("row:O", axis=None), tooltip=tips)
-    rule_if = base_rule.mark_text(align="left", baseline="bottom", dy=-1, fontSize=12,
-                                  color="#222").encode(text="head:N").properties(
-        name="rsx_rule_if")
-    rule_then = base_rule.mark_text(align="left", baseline="top", dy=1, dx=18, fontSize=12).encode(
-        text="tail:N", color=alt.Color("tone:N", scale=_class_colours(classes, possible=True),
-                                 legend=None)
-    ).properties(name="rsx_rule_then")
+    rule_if = (
+        base_rule.mark_text(align="left", baseline="bottom", dy=-1, fontSize=12, color="#222")
+        .encode(text="head:N")
+        .properties(name="rsx_rule_if")
+    )
+    rule_then = (
+        base_rule.mark_text(align="left", baseline="top", dy=1, dx=18, fontSize=12)
+        .encode(
+            text="tail:N",
+            color=alt.Color("tone:N", scale=_class_colours(classes, possible=True), legend=None),
+        )
+        .properties(name="rsx_rule_then")
+    )
     rules_view = alt.layer(rule_if, rule_then).properties(
-        width=_WIDTH, height=alt.Step(40),
-        title=alt.Title("Decision rules", fontSize=13, anchor="start"))
+        width=_WIDTH,
+        height=alt.Step(40),
+        title=alt.Title("Decision rules", fontSize=13, anchor="start"),
+    )
 
     areas = [f"certainly {classes[0]}", "boundary", *[f"certainly {c}" for c in classes[1:]]]
     tiles = (
@@ -169,45 +201,78 @@ def static_explorer_chart(
         .transform_window(n="row_number()")
         .transform_lookup(lookup="n", from_=alt.LookupData(firms, "n", ["f", "d"]))
         .transform_calculate(
-            area=(f"datum.code == 'b' ? 'boundary' : "
-                  f"'certainly ' + {class_list}[toNumber(datum.code)]"))
-        .transform_window(pos="row_number()", groupby=["area"],
-                          sort=[alt.SortField("d"), alt.SortField("f")])
-        .transform_calculate(col=f"(datum.pos - 1) % {_PER_ROW}",
-                             line=f"floor((datum.pos - 1) / {_PER_ROW})")
+            area=(
+                f"datum.code == 'b' ? 'boundary' : "
+                f"'certainly ' + {class_list}[toNumber(datum.code)]"
+            )
+        )
+        .transform_window(
+            pos="row_number()", groupby=["area"], sort=[alt.SortField("d"), alt.SortField("f")]
+        )
+        .transform_calculate(
+            col=f"(datum.pos - 1) % {_PER_ROW}", line=f"floor((datum.pos - 1) / {_PER_ROW})"
+        )
     )
     tile_enc = dict(
-        x=alt.X("area:N", scale=alt.Scale(domain=areas), title=None,
-                axis=alt.Axis(orient="top", labelFontSize=13, labelFontWeight="bold",
-                              ticks=False, domain=False, labelAngle=0)),
+        x=alt.X(
+            "area:N",
+            scale=alt.Scale(domain=areas),
+            title=None,
+            axis=alt.Axis(
+                orient="top",
+                labelFontSize=13,
+                labelFontWeight="bold",
+                ticks=False,
+                domain=False,
+                labelAngle=0,
+            ),
+        ),
         xOffset=alt.XOffset("col:O", scale=alt.Scale(domain=list(range(_PER_ROW)))),
         y=alt.Y("line:O", axis=None),
-        tooltip=[alt.Tooltip("f:N", title="Firm"), alt.Tooltip("d:N", title=decision),
-                 alt.Tooltip("area:N", title="Region")],
+        tooltip=[
+            alt.Tooltip("f:N", title="Firm"),
+            alt.Tooltip("d:N", title=decision),
+            alt.Tooltip("area:N", title="Region"),
+        ],
     )
     rects = tiles.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3).encode(
-        color=alt.Color("d:N", scale=_class_colours(classes), title=f"Firm's {decision}",
-                        legend=alt.Legend(orient="bottom")), **tile_enc)
-    labels = tiles.mark_text(color="white", fontSize=11, fontWeight="bold").encode(
-        text="f:N", **tile_enc).properties(name="rsx_firms")
+        color=alt.Color(
+            "d:N",
+            scale=_class_colours(classes),
+            title=f"Firm's {decision}",
+            legend=alt.Legend(orient="bottom"),
+        ),
+        **tile_enc,
+    )
+    labels = (
+        tiles.mark_text(color="white", fontSize=11, fontWeight="bold")
+        .encode(text="f:N", **tile_enc)
+        .properties(name="rsx_firms")
+    )
     firms_view = alt.layer(rects, labels).properties(
-        width=_TILE * _PER_ROW * len(areas) + 24 * len(areas), height=alt.Step(26),
-        title=alt.Title("Firms by region", fontSize=13, anchor="start",
-                        subtitle="Lower approximations and the boundary of the chosen "
-                                 "attributes; tile colour = the firm's own decision"))
+        width=_TILE * _PER_ROW * len(areas) + 24 * len(areas),
+        height=alt.Step(26),
+        title=alt.Title(
+            "Firms by region",
+            fontSize=13,
+            anchor="start",
+            subtitle="Lower approximations and the boundary of the chosen "
+            "attributes; tile colour = the firm's own decision",
+        ),
+    )
 
     listing = (
         tiles.transform_aggregate(firms="values(f)", count="count()", groupby=["area"])
         .transform_calculate(
             order=f"indexof({_list(areas)}, datum.area)",
-            line="datum.area + ' (' + datum.count + '): ' + join(pluck(datum.firms, 'f'), ', ')")
+            line="datum.area + ' (' + datum.count + '): ' + join(pluck(datum.firms, 'f'), ', ')",
+        )
         .transform_window(row="row_number()", sort=[alt.SortField("order")])
     )
     listing_view = _text_lines(listing, "rsx_regions", size=12, step=18)
 
     return (
-        alt.vconcat(summary_view, reducts_view, rules_view, firms_view, listing_view,
-                    spacing=14)
+        alt.vconcat(summary_view, reducts_view, rules_view, firms_view, listing_view, spacing=14)
         .add_params(*params)
         .resolve_scale(color="independent")
         .properties(usermeta={"embedOptions": {"renderer": "svg", "actions": False}})

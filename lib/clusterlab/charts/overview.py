@@ -103,17 +103,24 @@ def network_profile(
         alt.Chart(frame, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("network_label:N", title="Knowledge network in 2005",
-                    sort=list(_NETWORK_LABELS.values())),
-            x=alt.X("sum(firms):Q", title="Number of firms",
-                    axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("group:N", title="Group",
-                            scale=alt.Scale(domain=order, range=_GROUP_COLOURS),
-                            legend=alt.Legend(orient="bottom", columns=2)),
+            y=alt.Y(
+                "network_label:N",
+                title="Knowledge network in 2005",
+                sort=list(_NETWORK_LABELS.values()),
+            ),
+            x=alt.X("sum(firms):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "group:N",
+                title="Group",
+                scale=alt.Scale(domain=order, range=_GROUP_COLOURS),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
             order=alt.Order("order:Q"),
-            tooltip=[alt.Tooltip("network_label:N", title="Network 2005"),
-                     alt.Tooltip("group:N", title="Group"),
-                     alt.Tooltip("firms:Q", title="Firms")],
+            tooltip=[
+                alt.Tooltip("network_label:N", title="Network 2005"),
+                alt.Tooltip("group:N", title="Group"),
+                alt.Tooltip("firms:Q", title="Firms"),
+            ],
         )
         .properties(width=WIDTH, height=alt.Step(40))
     )
@@ -143,21 +150,27 @@ def difference_dots(
             raise KeyError(f"column not in the frame: {col!r}")
     cat_order = list(dict.fromkeys(frame[category].astype(str)))
     ser_order = list(dict.fromkeys(frame[series].astype(str)))
-    tooltip = [alt.Tooltip(f"{category}:N", title=category_title),
-               alt.Tooltip(f"{series}:N", title=series_title),
-               alt.Tooltip(f"{value}:Q", title=value_title, format="+.2f")]
+    tooltip = [
+        alt.Tooltip(f"{category}:N", title=category_title),
+        alt.Tooltip(f"{series}:N", title=series_title),
+        alt.Tooltip(f"{value}:Q", title=value_title, format="+.2f"),
+    ]
     if facet:
         tooltip.insert(1, alt.Tooltip(f"{facet}:N"))
     base = alt.Chart()
     dots = base.mark_point(filled=True, size=90, opacity=0.9).encode(
         y=alt.Y(f"{category}:N", sort=cat_order, title=category_title),
         x=alt.X(f"{value}:Q", title=value_title),
-        color=alt.Color(f"{series}:N", sort=ser_order, title=series_title,
-                        scale=alt.Scale(domain=ser_order,
-                                        range=PALETTE[: len(ser_order)]),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
-        shape=alt.Shape(f"{series}:N", sort=ser_order, title=series_title,
-                        scale=alt.Scale(domain=ser_order)),
+        color=alt.Color(
+            f"{series}:N",
+            sort=ser_order,
+            title=series_title,
+            scale=alt.Scale(domain=ser_order, range=PALETTE[: len(ser_order)]),
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=400),
+        ),
+        shape=alt.Shape(
+            f"{series}:N", sort=ser_order, title=series_title, scale=alt.Scale(domain=ser_order)
+        ),
         tooltip=tooltip,
     )
     zero = base.mark_rule(color="#888", strokeDash=[4, 3]).encode(x=alt.datum(0))

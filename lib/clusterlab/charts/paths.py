@@ -53,11 +53,17 @@ PATH_COLOURS: dict[str, str] = {
 
 _OWNERSHIP = {"independent": "Independent", "foreign_subsidiary": "Foreign subsidiary"}
 _NETWORK = {"global": "Global", "local": "Local"}
-_ACQUIRED = {"not_acquired": "Not acquired", "foreign": "Acquired, foreign firm",
-             "domestic": "Acquired, domestic firm"}
-_SITUATION = {"global": "Global network", "local": "Local network",
-              "relocated_abroad": "Relocated abroad",
-              "acquired_integrated": "Acquired and integrated"}
+_ACQUIRED = {
+    "not_acquired": "Not acquired",
+    "foreign": "Acquired, foreign firm",
+    "domestic": "Acquired, domestic firm",
+}
+_SITUATION = {
+    "global": "Global network",
+    "local": "Local network",
+    "relocated_abroad": "Relocated abroad",
+    "acquired_integrated": "Acquired and integrated",
+}
 
 #: The stages of ``trajectory_stages``: (column, stage title, category order).
 STAGES: list[tuple[str, str, list[str]]] = [
@@ -118,17 +124,19 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
     bad = sorted(set(acquired) - set(_ACQUIRED))
     if bad:
         raise ValueError(f"unknown acquired_2006_2011 codes: {bad}")
-    return pd.DataFrame({
-        "firm_id": table["firm_id"],
-        "sector": ordered["sector"].astype(str).str.replace("_", " "),
-        "legal_status": ordered["legal_status"].astype(str).str.replace("_", " "),
-        "path": table["path"],
-        "path_name": table["path"].map(PATH_NAMES),
-        "ownership_2005": _ownership(ordered["legal_status"]).to_numpy(),
-        "network_label_2005": table["network_2005"].map(_NETWORK),
-        "acquisition": acquired.map(_ACQUIRED).to_numpy(),
-        "situation_label_2011": table["situation_2011"].map(_SITUATION),
-    })
+    return pd.DataFrame(
+        {
+            "firm_id": table["firm_id"],
+            "sector": ordered["sector"].astype(str).str.replace("_", " "),
+            "legal_status": ordered["legal_status"].astype(str).str.replace("_", " "),
+            "path": table["path"],
+            "path_name": table["path"].map(PATH_NAMES),
+            "ownership_2005": _ownership(ordered["legal_status"]).to_numpy(),
+            "network_label_2005": table["network_2005"].map(_NETWORK),
+            "acquisition": acquired.map(_ACQUIRED).to_numpy(),
+            "situation_label_2011": table["situation_2011"].map(_SITUATION),
+        }
+    )
 
 
 def _smoothstep(t: np.ndarray) -> np.ndarray:
@@ -212,9 +220,16 @@ def alluvial(
         for cat_i, cat in enumerate(order):
             members = top[rank[col].to_numpy() == cat_i]
             if len(members):
-                nodes.append({"stage": s, "category": cat, "n": len(members),
-                              "label": f"{cat} ({len(members)})",
-                              "top": members.min(), "bottom": members.max() + 1.0})
+                nodes.append(
+                    {
+                        "stage": s,
+                        "category": cat,
+                        "n": len(members),
+                        "label": f"{cat} ({len(members)})",
+                        "top": members.min(),
+                        "bottom": members.max() + 1.0,
+                    }
+                )
     total = max(totals)
     # centre each stage vertically
     shift = {col: (total - t) / 2 for col, t in zip(cols, totals, strict=True)}
@@ -236,8 +251,11 @@ def alluvial(
         for i in range(n):
             y0 = tops[a][i] + shift[a]
             y1 = tops[b][i] + shift[b]
-            base = {id_column: str(data.at[i, id_column]), "colour_value": str(data.at[i, colour]),
-                    "ribbon": f"{data.at[i, id_column]}-{s}"}
+            base = {
+                id_column: str(data.at[i, id_column]),
+                "colour_value": str(data.at[i, colour]),
+                "ribbon": f"{data.at[i, id_column]}-{s}",
+            }
             for c in cols:
                 base[c] = str(data.at[i, c])
             for c, _ in tooltip:
@@ -250,9 +268,12 @@ def alluvial(
     x_scale = alt.Scale(domain=[-label_room[0], len(stages) - 1 + label_room[1]])
     y_scale = alt.Scale(domain=[total + 0.5, -3.2])
     no_axis_x = alt.X("x:Q", scale=x_scale, axis=None)
-    colour_enc = alt.Color("colour_value:N", title=colour_title,
-                           scale=alt.Scale(domain=list(colour_order), range=list(colours)),
-                           legend=alt.Legend(orient="bottom", columns=2, labelLimit=320))
+    colour_enc = alt.Color(
+        "colour_value:N",
+        title=colour_title,
+        scale=alt.Scale(domain=list(colour_order), range=list(colours)),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
+    )
     tips = [alt.Tooltip(f"{id_column}:N", title="Firm")]
     tips += [alt.Tooltip(f"{c}:N", title=st) for c, st, _ in stages]
     tips += [alt.Tooltip(f"{c}:N", title=tt) for c, tt in tooltip]
@@ -261,17 +282,29 @@ def alluvial(
     ribbon_layer = (
         alt.Chart(ribbons)
         .mark_area(opacity=0.8, interpolate="linear")
-        .encode(x=no_axis_x, y=alt.Y("y:Q", scale=y_scale, axis=None), y2="y2:Q",
-                color=colour_enc, detail="ribbon:N", tooltip=tips)
+        .encode(
+            x=no_axis_x,
+            y=alt.Y("y:Q", scale=y_scale, axis=None),
+            y2="y2:Q",
+            color=colour_enc,
+            detail="ribbon:N",
+            tooltip=tips,
+        )
     )
     node_layer = (
         alt.Chart(node_frame)
         .mark_rect(color="#3d3d3d")
-        .encode(x=alt.X("x:Q", scale=x_scale, axis=None), x2="x2:Q",
-                y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q",
-                tooltip=[alt.Tooltip("stage_title:N", title="Stage"),
-                         alt.Tooltip("category:N", title="Category"),
-                         alt.Tooltip("n:Q", title="Firms")])
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, axis=None),
+            x2="x2:Q",
+            y=alt.Y("top:Q", scale=y_scale, axis=None),
+            y2="bottom:Q",
+            tooltip=[
+                alt.Tooltip("stage_title:N", title="Stage"),
+                alt.Tooltip("category:N", title="Category"),
+                alt.Tooltip("n:Q", title="Firms"),
+            ],
+        )
     )
     # Labels: left of the first stage's nodes, right of the last stage's, above the others
     # (ribbons leave a node horizontally, so these spots stay clear of them).
@@ -280,37 +313,43 @@ def alluvial(
     node_frame.loc[node_frame["stage"] == 0, "label_x"] = -node_width / 2 - 0.03
     node_frame.loc[node_frame["stage"] == last, "label_x"] = last + node_width / 2 + 0.03
     node_frame["mid_y"] = (node_frame["top"] + node_frame["bottom"]) / 2
-    node_frame["side_label"] = node_frame["category"] + "\n" + node_frame["n"].map(
-        lambda k: f"{k} firm" if k == 1 else f"{k} firms")
+    node_frame["side_label"] = (
+        node_frame["category"]
+        + "\n"
+        + node_frame["n"].map(lambda k: f"{k} firm" if k == 1 else f"{k} firms")
+    )
 
     def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
         return (
             alt.Chart(rows)
-            .mark_text(fontSize=11, align=align, baseline=baseline, color="#222",
-                       lineBreak="\n")
-            .encode(x=alt.X("label_x:Q", scale=x_scale, axis=None),
-                    y=alt.Y(f"{y}:Q", scale=y_scale, axis=None), text=f"{text}:N")
+            .mark_text(fontSize=11, align=align, baseline=baseline, color="#222", lineBreak="\n")
+            .encode(
+                x=alt.X("label_x:Q", scale=x_scale, axis=None),
+                y=alt.Y(f"{y}:Q", scale=y_scale, axis=None),
+                text=f"{text}:N",
+            )
         )
 
     stage_no = node_frame["stage"]
     label_layers = [
         _labels(node_frame[stage_no == 0], "right", "mid_y", "side_label", "middle"),
-        _labels(node_frame[(stage_no > 0) & (stage_no < last)], "center", "label_y", "label",
-                "bottom"),
+        _labels(
+            node_frame[(stage_no > 0) & (stage_no < last)], "center", "label_y", "label", "bottom"
+        ),
         _labels(node_frame[stage_no == last], "left", "mid_y", "side_label", "middle"),
     ]
-    heads = pd.DataFrame({"stage": range(len(stages)), "head": [s[1] for s in stages],
-                          "y": -2.0})
+    heads = pd.DataFrame({"stage": range(len(stages)), "head": [s[1] for s in stages], "y": -2.0})
     head_layer = (
         alt.Chart(heads)
         .mark_text(fontSize=12, fontWeight="bold", baseline="bottom", color="#222")
-        .encode(x=alt.X("stage:Q", scale=x_scale, axis=None),
-                y=alt.Y("y:Q", scale=y_scale, axis=None), text="head:N")
+        .encode(
+            x=alt.X("stage:Q", scale=x_scale, axis=None),
+            y=alt.Y("y:Q", scale=y_scale, axis=None),
+            text="head:N",
+        )
     )
-    return (
-        alt.layer(ribbon_layer, node_layer, *label_layers, head_layer)
-        .properties(width=width, height=height,
-                    title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+    return alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
+        width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
     )
 
 
@@ -326,12 +365,16 @@ def trajectory_chart(
     stages = trajectory_stages(firms)
     present = [k for k in PATH_NAMES if k in set(stages["path"])]
     return alluvial(
-        stages, STAGES, colour="path_name",
+        stages,
+        STAGES,
+        colour="path_name",
         colour_order=[PATH_NAMES[k] for k in present],
         colours=[PATH_COLOURS[k] for k in present],
         colour_title="Development path",
         tooltip=[("sector", "Sector"), ("legal_status", "Legal status 2005")],
-        title=title, subtitle=subtitle, **kwargs,  # type: ignore[arg-type]
+        title=title,
+        subtitle=subtitle,
+        **kwargs,  # type: ignore[arg-type]
     )
 
 
@@ -353,7 +396,9 @@ def _events(firms: pd.DataFrame) -> pd.Series:
 
 
 def dynamics_by(
-    firms: pd.DataFrame, attribute: str, categories: Sequence[str] | None = None,
+    firms: pd.DataFrame,
+    attribute: str,
+    categories: Sequence[str] | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Count the firms' 2006-2011 events per value of ``attribute``, zeros included.
@@ -373,8 +418,16 @@ def dynamics_by(
         label = (labels or {}).get(value, value.replace("_", " "))
         for i, (key, name) in enumerate(EVENT_LABELS.items()):
             n = int(((values == value) & (events.to_numpy() == key)).sum())
-            rows.append({attribute: value, "label": label, "event": key, "event_label": name,
-                         "order": i, "n": n})
+            rows.append(
+                {
+                    attribute: value,
+                    "label": label,
+                    "event": key,
+                    "event_label": name,
+                    "order": i,
+                    "n": n,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -396,14 +449,20 @@ def dynamics_bar(
         .encode(
             y=alt.Y("label:N", title=category_title, sort=list(dict.fromkeys(counts["label"]))),
             x=alt.X("sum(n):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("event_label:N", title="2006-2011",
-                            scale=alt.Scale(domain=list(EVENT_LABELS.values()),
-                                            range=list(EVENT_COLOURS.values())),
-                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+            color=alt.Color(
+                "event_label:N",
+                title="2006-2011",
+                scale=alt.Scale(
+                    domain=list(EVENT_LABELS.values()), range=list(EVENT_COLOURS.values())
+                ),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
+            ),
             order=alt.Order("order:Q"),
-            tooltip=[alt.Tooltip("label:N", title=category_title),
-                     alt.Tooltip("event_label:N", title="Event 2006-2011"),
-                     alt.Tooltip("n:Q", title="Firms")],
+            tooltip=[
+                alt.Tooltip("label:N", title=category_title),
+                alt.Tooltip("event_label:N", title="Event 2006-2011"),
+                alt.Tooltip("n:Q", title="Firms"),
+            ],
         )
         .properties(width=520, height=alt.Step(30))
     )

@@ -58,8 +58,11 @@ def approximation_regions(
     data = frame[[object_col, decision_col, region_col]].copy()
     data[object_col] = data[object_col].astype(str)
     data[decision_col] = data[decision_col].astype(str)
-    order = list(region_order) if region_order is not None else sorted(
-        data[region_col].unique(), key=lambda r: (r == BOUNDARY_LABEL, r))
+    order = (
+        list(region_order)
+        if region_order is not None
+        else sorted(data[region_col].unique(), key=lambda r: (r == BOUNDARY_LABEL, r))
+    )
     data = data.sort_values([region_col, decision_col, object_col]).reset_index(drop=True)
     rank = data.groupby(region_col).cumcount()
     data["col"] = rank % per_row
@@ -71,22 +74,36 @@ def approximation_regions(
     base = alt.Chart(data).encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None),
-        tooltip=[alt.Tooltip(f"{object_col}:N", title="Object"),
-                 alt.Tooltip(f"{decision_col}:N", title=decision_title),
-                 alt.Tooltip(f"{region_col}:N", title="Region")],
+        tooltip=[
+            alt.Tooltip(f"{object_col}:N", title="Object"),
+            alt.Tooltip(f"{decision_col}:N", title=decision_title),
+            alt.Tooltip(f"{region_col}:N", title="Region"),
+        ],
     )
     tiles = base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3).encode(
-        color=alt.Color(f"{decision_col}:N", scale=scale, title=decision_title,
-                        legend=alt.Legend(orient="bottom")))
+        color=alt.Color(
+            f"{decision_col}:N",
+            scale=scale,
+            title=decision_title,
+            legend=alt.Legend(orient="bottom"),
+        )
+    )
     labels = base.mark_text(color="white", fontSize=11, fontWeight="bold").encode(
-        text=f"{object_col}:N")
+        text=f"{object_col}:N"
+    )
     step = 44
     return (
         alt.layer(tiles, labels)
         .properties(width=alt.Step(step), height=alt.Step(26))
-        .facet(column=alt.Column("region_label:N", sort=label_order, title=None,
-                                 header=alt.Header(labelFontSize=13, labelFontWeight="bold")),
-               title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+        .facet(
+            column=alt.Column(
+                "region_label:N",
+                sort=label_order,
+                title=None,
+                header=alt.Header(labelFontSize=13, labelFontWeight="bold"),
+            ),
+            title=alt.Title(title, subtitle=subtitle or alt.Undefined),
+        )
         .resolve_scale(x="independent")
     )
 
@@ -113,24 +130,33 @@ def attribute_bars(
     use_book_theme()
     data = frame.copy()
     data[attribute_col] = data[attribute_col].astype(str)
-    order = list(data.sort_values([value_col, attribute_col], ascending=[False, True])[
-        attribute_col])
+    order = list(
+        data.sort_values([value_col, attribute_col], ascending=[False, True])[attribute_col]
+    )
     fmt = ".0%" if percent else ".3f"
     x_kwargs = {"scale": alt.Scale(domain=list(domain))} if domain else {}
     encoding = {
         "y": alt.Y(f"{attribute_col}:N", sort=order, title=attribute_title),
-        "x": alt.X(f"{value_col}:Q", title=value_title,
-                   axis=alt.Axis(format=".0%" if percent else "~g"), **x_kwargs),
-        "tooltip": [alt.Tooltip(f"{attribute_col}:N", title=attribute_title),
-                    alt.Tooltip(f"{value_col}:Q", title=value_title, format=fmt)],
+        "x": alt.X(
+            f"{value_col}:Q",
+            title=value_title,
+            axis=alt.Axis(format=".0%" if percent else "~g"),
+            **x_kwargs,
+        ),
+        "tooltip": [
+            alt.Tooltip(f"{attribute_col}:N", title=attribute_title),
+            alt.Tooltip(f"{value_col}:Q", title=value_title, format=fmt),
+        ],
     }
     colour: dict = {"color": PALETTE[0]}
     if highlight_col is not None:
         data[highlight_col] = data[highlight_col].map({True: "yes", False: "no"})
         colour = {}
         encoding["color"] = alt.Color(
-            f"{highlight_col}:N", title=highlight_title,
-            scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]))
+            f"{highlight_col}:N",
+            title=highlight_title,
+            scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]),
+        )
         encoding["tooltip"].append(alt.Tooltip(f"{highlight_col}:N", title=highlight_title))
     return (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
@@ -138,6 +164,7 @@ def attribute_bars(
         .encode(**encoding)
         .properties(width=WIDTH, height=alt.Step(24))
     )
+
 
 def grouped_share_bars(
     frame: pd.DataFrame,
@@ -166,25 +193,38 @@ def grouped_share_bars(
     data[item_col] = data[item_col].astype(str)
     data[group_col] = data[group_col].astype(str)
     means = data.groupby(item_col)[share_col].mean()
-    order = (list(item_order) if item_order is not None
-             else sorted(means.index, key=lambda k: (-means[k], k)))
+    order = (
+        list(item_order)
+        if item_order is not None
+        else sorted(means.index, key=lambda k: (-means[k], k))
+    )
     groups = list(dict.fromkeys(data[group_col]))
     return (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
-            y=alt.Y(f"{item_col}:N", sort=order, title=item_title,
-                    axis=alt.Axis(labelLimit=label_limit)),
+            y=alt.Y(
+                f"{item_col}:N", sort=order, title=item_title, axis=alt.Axis(labelLimit=label_limit)
+            ),
             yOffset=alt.YOffset(f"{group_col}:N", sort=groups),
-            x=alt.X(f"{share_col}:Q", title=share_title, scale=alt.Scale(domain=[0, 1]),
-                    axis=alt.Axis(format=".0%")),
-            color=alt.Color(f"{group_col}:N", title=group_title, sort=groups,
-                            scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)]),
-                            legend=alt.Legend(orient="bottom", direction="vertical",
-                                              labelLimit=500)),
-            tooltip=[alt.Tooltip(f"{item_col}:N", title=item_title),
-                     alt.Tooltip(f"{group_col}:N", title=group_title),
-                     alt.Tooltip(f"{share_col}:Q", title=share_title, format=".0%")],
+            x=alt.X(
+                f"{share_col}:Q",
+                title=share_title,
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=alt.Color(
+                f"{group_col}:N",
+                title=group_title,
+                sort=groups,
+                scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{item_col}:N", title=item_title),
+                alt.Tooltip(f"{group_col}:N", title=group_title),
+                alt.Tooltip(f"{share_col}:Q", title=share_title, format=".0%"),
+            ],
         )
         # the step is the height of one bar (the offset band), not of one group
         .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
@@ -217,18 +257,31 @@ def rule_measures(
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_circle(opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X(f"{coverage_col}:Q", title="Coverage (share of the decision class)",
-                    scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
-            y=alt.Y(f"{certainty_col}:Q", title="Certainty (share of matching objects)",
-                    scale=alt.Scale(domain=[0, 1.05]), axis=alt.Axis(format=".0%")),
-            size=alt.Size(f"{support_col}:Q", title="Support (objects)",
-                          scale=alt.Scale(range=[60, 600], zero=False),
-                          legend=alt.Legend(tickMinStep=1)),
+            x=alt.X(
+                f"{coverage_col}:Q",
+                title="Coverage (share of the decision class)",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            y=alt.Y(
+                f"{certainty_col}:Q",
+                title="Certainty (share of matching objects)",
+                scale=alt.Scale(domain=[0, 1.05]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            size=alt.Size(
+                f"{support_col}:Q",
+                title="Support (objects)",
+                scale=alt.Scale(range=[60, 600], zero=False),
+                legend=alt.Legend(tickMinStep=1),
+            ),
             color=alt.Color(f"{decision_col}:N", scale=scale, title=decision_title),
-            tooltip=[alt.Tooltip(f"{rule_col}:N", title="Rule"),
-                     alt.Tooltip(f"{support_col}:Q", title="Support"),
-                     alt.Tooltip(f"{certainty_col}:Q", title="Certainty", format=".0%"),
-                     alt.Tooltip(f"{coverage_col}:Q", title="Coverage", format=".0%")],
+            tooltip=[
+                alt.Tooltip(f"{rule_col}:N", title="Rule"),
+                alt.Tooltip(f"{support_col}:Q", title="Support"),
+                alt.Tooltip(f"{certainty_col}:Q", title="Certainty", format=".0%"),
+                alt.Tooltip(f"{coverage_col}:Q", title="Coverage", format=".0%"),
+            ],
         )
         .properties(width=WIDTH, height=300)
     )

@@ -26,8 +26,19 @@ __all__ = ["EmbeddednessExplorer", "embeddedness_explorer"]
 
 ALL = "all"
 #: Columns of :attr:`EmbeddednessExplorer.table`.
-COLUMNS = ["factor", "measure", "mean_local", "mean_global", "difference", "p_value", "mark",
-           "printed_local", "printed_global", "printed_difference", "printed_mark"]
+COLUMNS = [
+    "factor",
+    "measure",
+    "mean_local",
+    "mean_global",
+    "difference",
+    "p_value",
+    "mark",
+    "printed_local",
+    "printed_global",
+    "printed_difference",
+    "printed_mark",
+]
 
 
 def _num(value: Any, digits: int = 1) -> str:
@@ -37,27 +48,33 @@ def _num(value: Any, digits: int = 1) -> str:
 class EmbeddednessExplorer(Explorer):
     """Controls and results of the embeddedness explorer."""
 
-    def __init__(self, firms: pd.DataFrame, scores: pd.DataFrame,
-                 published: pd.DataFrame | None = None) -> None:
+    def __init__(
+        self, firms: pd.DataFrame, scores: pd.DataFrame, published: pd.DataFrame | None = None
+    ) -> None:
         super().__init__()
         self.firms = firms
         self.scores = scores
         self.published = published
         self.factor = widgets.Dropdown(
-            options=[("all five factors", ALL)] + [(LABELS_EN["factor"][f], f)
-                                                   for f in FACTORS],
-            value=ALL, description="Factor")
-        self.period = widgets.ToggleButtons(options=list(MEASURES), value=MEASURES[0],
-                                            description="Situation")
-        self.test = widgets.Dropdown(options=[(E.TEST_LABELS[k], k) for k in E.TESTS],
-                                     value="welch", description="Test",
-                                     layout=widgets.Layout(width="420px"))
+            options=[("all five factors", ALL)] + [(LABELS_EN["factor"][f], f) for f in FACTORS],
+            value=ALL,
+            description="Factor",
+        )
+        self.period = widgets.ToggleButtons(
+            options=list(MEASURES), value=MEASURES[0], description="Situation"
+        )
+        self.test = widgets.Dropdown(
+            options=[(E.TEST_LABELS[k], k) for k in E.TESTS],
+            value="welch",
+            description="Test",
+            layout=widgets.Layout(width="420px"),
+        )
         self.output = widgets.HTML()
         self.table = pd.DataFrame(columns=COLUMNS)
         self._charts: dict[tuple[str, str], Any] = {}  # the chart does not depend on the test
-        self.widget = widgets.VBox([
-            widgets.HBox([self.factor, self.period]), self.test, self.output,
-            self.chart_output])
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.factor, self.period]), self.test, self.output, self.chart_output]
+        )
         self.observe_controls()
         self.update()
 
@@ -76,15 +93,32 @@ class EmbeddednessExplorer(Explorer):
         factors = list(FACTORS) if self.factor.value == ALL else [self.factor.value]
         measure = self.period.value
         recomputed = E.recompute_table2(self.firms, self.scores, test=self.test.value)
-        rows = recomputed[recomputed["factor"].isin(factors)
-                          & (recomputed["measure"] == measure)].copy()
+        rows = recomputed[
+            recomputed["factor"].isin(factors) & (recomputed["measure"] == measure)
+        ].copy()
         if self.published is not None:
-            printed = self.published.rename(columns={
-                "mean_local": "printed_local", "mean_global": "printed_global",
-                "difference": "printed_difference", "significance": "printed_mark"})
-            rows = rows.merge(printed[["factor", "measure", "printed_local", "printed_global",
-                                       "printed_difference", "printed_mark"]],
-                              on=["factor", "measure"], how="left")
+            printed = self.published.rename(
+                columns={
+                    "mean_local": "printed_local",
+                    "mean_global": "printed_global",
+                    "difference": "printed_difference",
+                    "significance": "printed_mark",
+                }
+            )
+            rows = rows.merge(
+                printed[
+                    [
+                        "factor",
+                        "measure",
+                        "printed_local",
+                        "printed_global",
+                        "printed_difference",
+                        "printed_mark",
+                    ]
+                ],
+                on=["factor", "measure"],
+                how="left",
+            )
         for col in COLUMNS:
             if col not in rows.columns:
                 rows[col] = pd.NA
@@ -95,34 +129,52 @@ class EmbeddednessExplorer(Explorer):
         if key not in self._charts:
             long = E.group_scores(self.firms, self.scores)
             shown = long[long["factor"].isin(factors) & (long["measure"] == measure)].rename(
-                columns={"measure": "situation"})
+                columns={"measure": "situation"}
+            )
             shown["factor"] = shown["factor"].map(LABELS_EN["factor"])
             self._charts[key] = score_dots(
-                shown, title=f"Firm-level scores, {measure} situation",
-                subtitle="Circle area = number of firms; tick = group mean")
+                shown,
+                title=f"Firm-level scores, {measure} situation",
+                subtitle="Circle area = number of firms; tick = group mean",
+            )
         self.show_chart(self._charts[key])
 
     def _html(self) -> str:
-        head = ("<tr><th>Factor</th><th>Local (1)</th><th>Global (2)</th>"
-                "<th>(2) - (1)</th><th>p</th><th>Mark</th><th>Printed (1) / (2) / diff.</th>"
-                "</tr>")
+        head = (
+            "<tr><th>Factor</th><th>Local (1)</th><th>Global (2)</th>"
+            "<th>(2) - (1)</th><th>p</th><th>Mark</th><th>Printed (1) / (2) / diff.</th>"
+            "</tr>"
+        )
         body = []
         for r in self.table.itertuples(index=False):
-            printed = " / ".join(_num(v) for v in (r.printed_local, r.printed_global,
-                                                  r.printed_difference))
+            printed = " / ".join(
+                _num(v) for v in (r.printed_local, r.printed_global, r.printed_difference)
+            )
             printed += f" {r.printed_mark}" if r.printed_mark else ""
-            cells = [LABELS_EN["factor"][r.factor], _num(r.mean_local, 2),
-                     _num(r.mean_global, 2), _num(r.difference, 2), _num(r.p_value, 3),
-                     r.mark or "-", printed]
-            body.append("<tr class='emb-row'>" + "".join(
-                f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
-        return (f"<p><b>{html.escape(E.TEST_LABELS[self.test.value])}</b>; "
-                "* p &lt; 0.10, ** p &lt; 0.05</p>"
-                f"<table class='emb-table'>{head}{''.join(body)}</table>")
+            cells = [
+                LABELS_EN["factor"][r.factor],
+                _num(r.mean_local, 2),
+                _num(r.mean_global, 2),
+                _num(r.difference, 2),
+                _num(r.p_value, 3),
+                r.mark or "-",
+                printed,
+            ]
+            body.append(
+                "<tr class='emb-row'>"
+                + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells)
+                + "</tr>"
+            )
+        return (
+            f"<p><b>{html.escape(E.TEST_LABELS[self.test.value])}</b>; "
+            "* p &lt; 0.10, ** p &lt; 0.05</p>"
+            f"<table class='emb-table'>{head}{''.join(body)}</table>"
+        )
 
 
-def embeddedness_explorer(firms: pd.DataFrame | None = None,
-                          scores: pd.DataFrame | None = None) -> EmbeddednessExplorer:
+def embeddedness_explorer(
+    firms: pd.DataFrame | None = None, scores: pd.DataFrame | None = None
+) -> EmbeddednessExplorer:
     """The live embeddedness explorer on the book's data (or on ``firms`` and ``scores``)."""
     from clusterlab.data import load_embeddedness, load_firms, load_published
 

@@ -51,10 +51,14 @@ def summary_html(result: dict[str, Any]) -> str:
     """The summary block: quality, core, reducts (one per line), left-out firms."""
     quality = result["quality"]
     n_pos = len(result["positive_region"])
-    model = ("Pawlak" if result["beta"] is None
-             else f"VPRS, beta = {result['beta']:g}; core, reducts and rules: Pawlak")
-    reducts = "".join(f"<li class='rsx-reduct'>{html.escape(_set(r))}</li>"
-                      for r in result["reducts"])
+    model = (
+        "Pawlak"
+        if result["beta"] is None
+        else f"VPRS, beta = {result['beta']:g}; core, reducts and rules: Pawlak"
+    )
+    reducts = "".join(
+        f"<li class='rsx-reduct'>{html.escape(_set(r))}</li>" for r in result["reducts"]
+    )
     left = ", ".join(result["left_out"]) or "none"
     core = _set(result["core"]) if result["core"] else "(empty)"
     return (
@@ -71,22 +75,35 @@ def summary_html(result: dict[str, Any]) -> str:
 
 def rules_html(result: dict[str, Any]) -> str:
     """The rule table: one row per rule with its type and measures (2 decimals)."""
-    head = ("<tr><th>#</th><th>IF</th><th>THEN " + html.escape(result["decision"])
-            + "</th><th>type</th><th>support</th><th>strength</th><th>certainty</th>"
-            "<th>coverage</th></tr>")
+    head = (
+        "<tr><th>#</th><th>IF</th><th>THEN "
+        + html.escape(result["decision"])
+        + "</th><th>type</th><th>support</th><th>strength</th><th>certainty</th>"
+        "<th>coverage</th></tr>"
+    )
     rows = []
     for i, rule in enumerate(result["rules"], start=1):
-        cells = [str(i), rule["conditions_text"], rule["decision_text"], rule["type"],
-                 str(rule["support"]), _fmt(rule["strength"]), _fmt(rule["certainty"]),
-                 _fmt(rule["coverage"])]
-        rows.append("<tr class='rsx-rule'>" + "".join(
-            f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        cells = [
+            str(i),
+            rule["conditions_text"],
+            rule["decision_text"],
+            rule["type"],
+            str(rule["support"]),
+            _fmt(rule["strength"]),
+            _fmt(rule["certainty"]),
+            _fmt(rule["coverage"]),
+        ]
+        rows.append(
+            "<tr class='rsx-rule'>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+        )
     if not rows:
         rows.append("<tr><td colspan='8'>(no rules)</td></tr>")
     method = METHODS.get(result["method"], result["method"])
-    return (f"<p><b>Rules</b>: {html.escape(method)}, minimum support "
-            f"{result['min_support']}</p><table class='rsx-rules'>{head}{''.join(rows)}"
-            "</table>")
+    return (
+        f"<p><b>Rules</b>: {html.escape(method)}, minimum support "
+        f"{result['min_support']}</p><table class='rsx-rules'>{head}{''.join(rows)}"
+        "</table>"
+    )
 
 
 class RoughSetExplorer(Explorer):
@@ -117,35 +134,58 @@ class RoughSetExplorer(Explorer):
         self.firms = firms
         self.id_column = id_column
         self.attribute_boxes: dict[str, widgets.Checkbox] = {
-            a: widgets.Checkbox(value=a in set(initial), description=a, indent=False,
-                                layout=widgets.Layout(width="210px"))
+            a: widgets.Checkbox(
+                value=a in set(initial),
+                description=a,
+                indent=False,
+                layout=widgets.Layout(width="210px"),
+            )
             for a in attributes
         }
-        self.decision = widgets.Dropdown(options=list(decisions), value=decisions[0],
-                                         description="Decision")
+        self.decision = widgets.Dropdown(
+            options=list(decisions), value=decisions[0], description="Decision"
+        )
         self.method = widgets.ToggleButtons(
-            options=[(label, key) for key, label in METHODS.items()], value="lem2",
-            description="Rules")
-        self.use_beta = widgets.Checkbox(value=False, description="Variable precision (beta)",
-                                         indent=False)
-        self.beta = widgets.FloatSlider(value=0.8, min=0.55, max=1.0, step=0.05,
-                                        description="beta", readout_format=".2f",
-                                        disabled=True)
+            options=[(label, key) for key, label in METHODS.items()],
+            value="lem2",
+            description="Rules",
+        )
+        self.use_beta = widgets.Checkbox(
+            value=False, description="Variable precision (beta)", indent=False
+        )
+        self.beta = widgets.FloatSlider(
+            value=0.8,
+            min=0.55,
+            max=1.0,
+            step=0.05,
+            description="beta",
+            readout_format=".2f",
+            disabled=True,
+        )
         self.min_support = widgets.IntSlider(value=1, min=1, max=6, description="Min. support")
         ids = sorted(firms[id_column].astype(str))
-        self.leave_out = widgets.SelectMultiple(options=ids, value=(), rows=6,
-                                                description="Leave out")
+        self.leave_out = widgets.SelectMultiple(
+            options=ids, value=(), rows=6, description="Leave out"
+        )
         self.summary = widgets.HTML()
         self.rules = widgets.HTML()
         self.result: dict[str, Any] | None = None
-        boxes = widgets.HBox(list(self.attribute_boxes.values()),
-                             layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget = widgets.VBox([
-            widgets.HTML("<b>Condition attributes</b>"), boxes,
-            widgets.HBox([self.decision, self.min_support]), self.method,
-            widgets.HBox([self.use_beta, self.beta]), self.leave_out,
-            self.summary, self.rules, self.chart_output,
-        ])
+        boxes = widgets.HBox(
+            list(self.attribute_boxes.values()), layout=widgets.Layout(flex_flow="row wrap")
+        )
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML("<b>Condition attributes</b>"),
+                boxes,
+                widgets.HBox([self.decision, self.min_support]),
+                self.method,
+                widgets.HBox([self.use_beta, self.beta]),
+                self.leave_out,
+                self.summary,
+                self.rules,
+                self.chart_output,
+            ]
+        )
         self.observe_controls()
         self.update()
 
@@ -153,9 +193,16 @@ class RoughSetExplorer(Explorer):
     def controls(self) -> dict[str, widgets.ValueWidget]:
         """Every control by name (checkboxes as ``attribute:<name>``)."""
         out: dict[str, widgets.ValueWidget] = {
-            f"attribute:{a}": box for a, box in self.attribute_boxes.items()}
-        out.update(decision=self.decision, method=self.method, use_beta=self.use_beta,
-                   beta=self.beta, min_support=self.min_support, leave_out=self.leave_out)
+            f"attribute:{a}": box for a, box in self.attribute_boxes.items()
+        }
+        out.update(
+            decision=self.decision,
+            method=self.method,
+            use_beta=self.use_beta,
+            beta=self.beta,
+            min_support=self.min_support,
+            leave_out=self.leave_out,
+        )
         return out
 
     def settings(self) -> dict[str, Any]:
@@ -184,13 +231,18 @@ class RoughSetExplorer(Explorer):
         self.beta.disabled = not self.use_beta.value
         settings = self.settings()
         try:
-            result = analyse_subset(self.firms, settings.pop("conditions"),
-                                    settings.pop("decision"), id_column=self.id_column,
-                                    **settings)
+            result = analyse_subset(
+                self.firms,
+                settings.pop("conditions"),
+                settings.pop("decision"),
+                id_column=self.id_column,
+                **settings,
+            )
         except RoughSetError as error:
             self.result, self.error = None, str(error)
-            self.summary.value = (f"<p class='rsx-error' style='color:#b04a5a'>"
-                                  f"{html.escape(str(error))}</p>")
+            self.summary.value = (
+                f"<p class='rsx-error' style='color:#b04a5a'>{html.escape(str(error))}</p>"
+            )
             self.rules.value = ""
             self.show_chart(None)
             return
@@ -202,8 +254,12 @@ class RoughSetExplorer(Explorer):
     @staticmethod
     def region_chart(result: dict[str, Any]) -> alt.TopLevelMixin:
         """Firms by region (lower approximations, boundary, left out), coloured by decision."""
-        frame = pd.DataFrame([{"object": r["firm"], "decision": r["decision"],
-                               "region": r["area"]} for r in result["regions"]])
+        frame = pd.DataFrame(
+            [
+                {"object": r["firm"], "decision": r["decision"], "region": r["area"]}
+                for r in result["regions"]
+            ]
+        )
         lowers = sorted({a for a in frame["region"] if a not in ("boundary", "left out")})
         order = [*lowers[:1], "boundary", *lowers[1:]]
         if (frame["region"] == "left out").any():
@@ -211,9 +267,12 @@ class RoughSetExplorer(Explorer):
         order = [a for a in order if (frame["region"] == a).any()]
         conditions = ", ".join(result["conditions"]) or "no attributes"
         return approximation_regions(
-            frame, title=f"Firms by region of {result['decision']}",
-            subtitle=f"Condition attributes: {conditions}", region_order=order,
-            decision_title=result["decision"])
+            frame,
+            title=f"Firms by region of {result['decision']}",
+            subtitle=f"Condition attributes: {conditions}",
+            region_order=order,
+            decision_title=result["decision"],
+        )
 
 
 def roughset_explorer(firms: pd.DataFrame | None = None, **kwargs: Any) -> RoughSetExplorer:
