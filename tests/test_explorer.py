@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from clusterlab import explorer as ex
+from clusterlab.columns import MissingColumnError
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS, load_firms
 from clusterlab.roughsets import (
     BetaOutOfRangeError,
@@ -152,7 +153,7 @@ def test_no_attributes_no_rules(firms: pd.DataFrame) -> None:
 
 
 def test_bad_input(firms: pd.DataFrame) -> None:
-    with pytest.raises(UnknownAttributeError, match="colour"):
+    with pytest.raises(MissingColumnError, match="colour"):
         ex.analyse_subset(firms, ["sector", "colour"])
     with pytest.raises(UnknownAttributeError):
         ex.subset_key(["colour"])

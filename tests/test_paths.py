@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from clusterlab import paths
+from clusterlab.columns import MissingColumnError
 from clusterlab.data import load_firms
 
 COLUMNS = [
@@ -157,7 +158,7 @@ def test_contradictions_are_reported(
 
 
 def test_bad_input_is_named(firms: pd.DataFrame) -> None:
-    with pytest.raises(paths.PathDataError, match="legal_status"):
+    with pytest.raises(MissingColumnError, match="legal_status"):
         paths.classify_paths(firms.drop(columns="legal_status"))
     firms.loc[0, "path_2006_2011"] = "teleported"
     with pytest.raises(paths.PathDataError, match="teleported"):

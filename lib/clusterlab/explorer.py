@@ -41,6 +41,7 @@ from typing import Any
 
 import pandas as pd
 
+from clusterlab.columns import require_columns
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS
 from clusterlab.roughsets import DecisionTable, Rule, UnknownAttributeError
 
@@ -84,15 +85,6 @@ def area_label(decision_value: Any, beta: float | None = None) -> str:
 def rule_text(rule: Rule) -> str:
     """The condition part of a rule as ``a = v AND b = w`` (``TRUE`` for no conditions)."""
     return " AND ".join(f"{a} = {v}" for a, v in rule.conditions) or "TRUE"
-
-
-def _check_columns(firms: pd.DataFrame, names: Iterable[str]) -> None:
-    missing = [c for c in names if c not in firms.columns]
-    if missing:
-        raise UnknownAttributeError(
-            f"unknown column(s) {', '.join(map(repr, missing))}; the table has "
-            f"{', '.join(map(str, firms.columns))}"
-        )
 
 
 def _rule_dict(rule: Rule) -> dict[str, Any]:
@@ -217,7 +209,7 @@ def analyse_subset(
     firm, ...) propagate as :class:`clusterlab.roughsets.RoughSetError`.
     """
     conditions = list(conditions)
-    _check_columns(firms, [id_column, decision, *conditions])
+    require_columns(firms, [id_column, decision, *conditions], "the firm table")
     table = DecisionTable(firms, decision, conditions=conditions, id_column=id_column)
     everyone = {
         label: value for value, labels in table.decision_classes().items() for label in labels
@@ -283,7 +275,7 @@ def precompute_all_subsets(
     Deterministic: the same table gives byte-identical JSON.
     """
     attributes = list(attributes)
-    _check_columns(firms, [id_column, decision, *attributes])
+    require_columns(firms, [id_column, decision, *attributes], "the firm table")
     full = DecisionTable(firms, decision, conditions=attributes, id_column=id_column)
     classes = [str(v) for v in full.decision_values]
     firm_rows = [

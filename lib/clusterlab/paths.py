@@ -41,6 +41,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from clusterlab.columns import require_columns
+
 __all__ = [
     "NO_PATH",
     "PATHS",
@@ -124,9 +126,7 @@ class PathDataError(ValueError):
 
 
 def _require(firms: pd.DataFrame) -> None:
-    missing = [c for c in REQUIRED_COLUMNS if c not in firms.columns]
-    if missing:
-        raise PathDataError(f"the firm table lacks the column(s) {', '.join(missing)}")
+    require_columns(firms, REQUIRED_COLUMNS, "the firm table")
     unknown = sorted(set(firms["path_2006_2011"].astype(str)) - {NO_PATH, *PATHS})
     if unknown:
         raise PathDataError(

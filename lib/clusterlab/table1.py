@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from clusterlab.columns import require_columns
 from clusterlab.data import table1_counts
 
 __all__ = ["block_totals", "compare_table1", "display_table1", "layout_table1"]
@@ -36,11 +37,10 @@ def compare_table1(firms: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame
 
     ``published`` is ``clusterlab.data.load_published().table1``. Returns the published rows
     in printed order with the added columns ``recomputed`` (int; -1 when the firm table has no
-    such code) and ``matches`` (bool). Raises ``KeyError`` when a published column is missing.
+    such code) and ``matches`` (bool). Raises
+    :class:`~clusterlab.columns.MissingColumnError` when a published column is missing.
     """
-    missing = [c for c in _PUBLISHED_COLUMNS if c not in published.columns]
-    if missing:
-        raise KeyError(f"columns not in the published Table 1: {missing}")
+    require_columns(published, _PUBLISHED_COLUMNS, "the published Table 1")
     counts = table1_counts(firms)
     table = published.merge(
         counts.rename(columns={"n": "recomputed"}),

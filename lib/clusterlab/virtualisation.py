@@ -25,6 +25,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from clusterlab.columns import require_columns
 from clusterlab.roughsets import DecisionTable
 
 __all__ = [
@@ -55,12 +56,10 @@ def crosstab(
 
     Rows follow ``by_order`` (default: sorted codes). With ``margins`` a ``total`` row and
     column are added; with ``normalize`` each row is divided by its total (row shares; the
-    total column is then 1). Raises ``KeyError`` for a missing column and ``ValueError`` for a
-    value outside ``levels`` / ``by_order``.
+    total column is then 1). Raises :class:`~clusterlab.columns.MissingColumnError` for a
+    missing column and ``ValueError`` for a value outside ``levels`` / ``by_order``.
     """
-    for col in (by, column):
-        if col not in firms.columns:
-            raise KeyError(f"column not in the firm table: {col!r}")
+    require_columns(firms, (by, column), "the firm table")
     values = firms[column].astype(str)
     unknown = sorted(set(values) - set(levels))
     if unknown:

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.columns import require_columns
 
 __all__ = ["composition_bars", "crosstab_heatmap", "table1_bars", "tidy_crosstab"]
 
@@ -51,9 +52,7 @@ def tidy_crosstab(
 
     Raises ``KeyError`` for a missing column and ``ValueError`` when an order misses a value.
     """
-    for col in (row, column):
-        if col not in frame.columns:
-            raise KeyError(f"column not in the table: {col!r}")
+    require_columns(frame, (row, column), "the table")
     if row == column:
         raise ValueError("row and column must be different columns")
     rows = _order(frame[row], row_order)
@@ -91,9 +90,7 @@ def crosstab_heatmap(
     the frame's order (pass the ``_label`` columns to show labels).
     """
     use_book_theme()
-    for col in (row, column, count):
-        if col not in counts.columns:
-            raise KeyError(f"column not in the frame: {col!r}")
+    require_columns(counts, (row, column, count), "the frame")
     data = counts.copy()
     row_order = list(dict.fromkeys(data[row].astype(str)))
     col_order = list(dict.fromkeys(data[column].astype(str)))
@@ -151,9 +148,7 @@ def composition_bars(
     normalised to 100 %. Categories and groups keep the frame's order.
     """
     use_book_theme()
-    for col in (category, group, count):
-        if col not in counts.columns:
-            raise KeyError(f"column not in the frame: {col!r}")
+    require_columns(counts, (category, group, count), "the frame")
     data = counts.copy()
     data[group] = data[group].astype(str)
     cat_order = list(dict.fromkeys(data[category].astype(str)))
@@ -223,9 +218,7 @@ def table1_bars(
     shows a mismatch at a glance.
     """
     use_book_theme()
-    for col in (block, category, printed, recomputed):
-        if col not in comparison.columns:
-            raise KeyError(f"column not in the frame: {col!r}")
+    require_columns(comparison, (block, category, printed, recomputed), "the comparison")
     data = comparison[[block, category, printed, recomputed]].copy()
     data["row_order"] = range(len(data))
     blocks = list(dict.fromkeys(data[block].astype(str)))

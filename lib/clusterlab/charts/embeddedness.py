@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.columns import require_columns
 
 __all__ = ["embeddedness_slopes", "score_dots"]
 
@@ -30,12 +31,6 @@ def _group_scale(groups: Sequence[str], colours: Mapping[str, str] | None) -> al
                     colours[g] = colour
     rest = iter(c for c in PALETTE if c not in colours.values())
     return alt.Scale(domain=list(groups), range=[colours.get(g) or next(rest) for g in groups])
-
-
-def _require(frame: pd.DataFrame, cols: Sequence[str]) -> None:
-    missing = [c for c in cols if c not in frame.columns]
-    if missing:
-        raise KeyError(f"columns not in the frame: {missing}")
 
 
 def embeddedness_slopes(
@@ -58,7 +53,7 @@ def embeddedness_slopes(
     keep the frame's order; groups containing 'global'/'local' get the network colours.
     """
     use_book_theme()
-    _require(means, [factor, group, situation, score])
+    require_columns(means, [factor, group, situation, score], "the frame")
     data = means.copy()
     for col in (factor, group, situation):
         data[col] = data[col].astype(str)
@@ -131,7 +126,7 @@ def score_dots(
     order.
     """
     use_book_theme()
-    _require(scores, [factor, group, situation, score])
+    require_columns(scores, [factor, group, situation, score], "the frame")
     data = scores[[factor, group, situation, score]].copy()
     for col in (factor, group, situation):
         data[col] = data[col].astype(str)

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.columns import require_columns
 
 __all__ = ["NETWORK_GROUPS", "difference_dots", "network_profile", "network_profile_counts"]
 
@@ -57,9 +58,7 @@ def network_profile_counts(
     Raises ``KeyError`` when a column is missing and ``ValueError`` for codes other than
     global/local, true/false and stable/local_to_global.
     """
-    missing = [c for c in (network, reverse, change) if c not in firms.columns]
-    if missing:
-        raise KeyError(f"columns not in the table: {missing}")
+    require_columns(firms, (network, reverse, change), "the firm table")
     net = firms[network].astype(str)
     bad = sorted(set(net) - {"global", "local"})
     if bad:
@@ -145,9 +144,7 @@ def difference_dots(
     current and the changed situation). Categories and series keep the frame's row order.
     """
     use_book_theme()
-    for col in (category, value, series) + ((facet,) if facet else ()):
-        if col not in frame.columns:
-            raise KeyError(f"column not in the frame: {col!r}")
+    require_columns(frame, (category, value, series) + ((facet,) if facet else ()), "the frame")
     cat_order = list(dict.fromkeys(frame[category].astype(str)))
     ser_order = list(dict.fromkeys(frame[series].astype(str)))
     tooltip = [

@@ -22,6 +22,7 @@ import pandas as pd
 
 from clusterlab import paths as P
 from clusterlab.charts.base import PALETTE, use_book_theme
+from clusterlab.columns import require_columns
 
 __all__ = [
     "EVENT_COLOURS",
@@ -92,12 +93,6 @@ EVENT_COLOURS: dict[str, str] = {
 }
 
 
-def _require(frame: pd.DataFrame, cols: Sequence[str]) -> None:
-    missing = [c for c in cols if c not in frame.columns]
-    if missing:
-        raise KeyError(f"columns not in the frame: {missing}")
-
-
 def _ownership(legal_status: pd.Series) -> pd.Series:
     text = legal_status.astype(str)
     out = pd.Series(pd.NA, index=text.index, dtype=object)
@@ -117,7 +112,9 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
     2011 situation come from :func:`clusterlab.paths.classify_paths` (which raises on a record
     whose path contradicts it).
     """
-    _require(firms, ["firm_id", "sector", "legal_status", "acquired_2006_2011"])
+    require_columns(
+        firms, ["firm_id", "sector", "legal_status", "acquired_2006_2011"], "the firm table"
+    )
     table = P.classify_paths(firms)
     ordered = firms.sort_values("firm_id").reset_index(drop=True)
     acquired = ordered["acquired_2006_2011"].astype(str)
@@ -178,7 +175,7 @@ def alluvial(
     if len(stages) < 2:
         raise ValueError("an alluvial chart needs at least two stages")
     cols = [s[0] for s in stages]
-    _require(frame, [id_column, colour, *cols, *(c for c, _ in tooltip)])
+    require_columns(frame, [id_column, colour, *cols, *(c for c, _ in tooltip)], "the frame")
     if len(colours) != len(colour_order):
         raise ValueError("colours and colour_order differ in length")
     bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
@@ -409,7 +406,7 @@ def dynamics_by(
     (default: the value with underscores as spaces). Values in ``categories`` order when
     given, else sorted.
     """
-    _require(firms, [attribute, "acquired_2006_2011"])
+    require_columns(firms, [attribute, "acquired_2006_2011"], "the firm table")
     events = _events(firms)
     values = firms.sort_values("firm_id")[attribute].astype(str).to_numpy()
     order = list(categories) if categories is not None else sorted(set(values))
@@ -441,7 +438,7 @@ def dynamics_bar(
     """Stacked horizontal bars of 2006-2011 events per category (output of
     :func:`dynamics_by`); the firms without change are drawn last, in light grey."""
     use_book_theme()
-    _require(counts, ["label", "event", "event_label", "order", "n"])
+    require_columns(counts, ["label", "event", "event_label", "order", "n"], "the frame")
     shown = counts[counts["n"] > 0]
     return (
         alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
