@@ -315,3 +315,174 @@ def test_published_tables_load() -> None:
     assert pub.table2["significance"].tolist().count("*") == 2
     assert pub.table2["significance"].tolist().count("**") == 1
     assert set(pub.table2.loc[pub.table2["factor"] == "average", "factor_nl"]) == {"Gemiddeld"}
+
+
+# ---- the file as it is: physical lines, encodings, labels (issue 10, item 7) --------------
+
+
+def _firm_lines() -> list[str]:
+    return (REPO_DATA / "firms.csv").read_text(encoding="utf-8").splitlines()
+
+
+def test_line_numbers_count_blank_lines(tmpdata: Path) -> None:
+    lines = _firm_lines()
+    lines[4] = lines[4].replace(",life_sciences,", ",lifesciences,", 1)  # record of line 5
+    lines.insert(2, "")  # a blank line 3: the record is now on physical line 6
+    lines.insert(0, "")  # and a blank line before the header: line 7
+    p = tmpdata / "firms.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert err.line == 7 and err.column == "sector" and "line 7," in str(err)
+
+
+def test_line_numbers_count_quoted_line_breaks(tmpdata: Path) -> None:
+    lines = _firm_lines()
+    # line 2: a code broken over two physical lines inside quotes (lines 2-3) ...
+    lines[1] = lines[1].replace(",independent_academic_spinoff,", ',"independent\nacademic",', 1)
+    # ... so the record written as line 3 of the original is on physical line 4
+    lines[2] = lines[2].replace(",life_sciences,", ",lifesciences,", 1)
+    p = tmpdata / "firms.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert err.line == 2 and err.column == "legal_status"
+    assert "'independent\\nacademic'" in err.problems[0]
+    assert err.problems[1].startswith(f"{p}: line 4, column 'sector': unknown code")
+
+
+def test_crlf_line_ends(tmpdata: Path) -> None:
+    lines = _firm_lines()
+    lines[2] = lines[2].replace(",life_sciences,", ",x,", 1)
+    p = tmpdata / "firms.csv"
+    p.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    err = _raises(load_firms, p)
+    assert err.line == 3 and err.column == "sector"
+
+
+def test_header_only_file_is_refused(tmpdata: Path) -> None:
+    p = tmpdata / "firms.csv"
+    p.write_text(_firm_lines()[0] + "\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert err.line == 1 and str(err) == (
+        f"{p}: line 1: the file has a header but no data rows; allowed: at least one data row"
+    )
+
+
+def test_empty_file_is_refused(tmpdata: Path) -> None:
+    p = tmpdata / "firms.csv"
+    p.write_text("\n\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert err.line == 1 and "empty" in str(err)
+
+
+def test_bom_is_accepted(tmpdata: Path) -> None:
+    p = tmpdata / "firms.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + (REPO_DATA / "firms.csv").read_bytes())
+    with_bom = load_firms(p)
+    pd.testing.assert_frame_equal(with_bom, load_firms(REPO_DATA / "firms.csv"), check_like=False)
+    assert list(with_bom.columns)[0] == "firm_id"
+
+
+def test_other_encoding_is_refused_with_file_and_line(tmpdata: Path) -> None:
+    lines = _firm_lines()
+    lines[3] = lines[3].replace("F03", "F0\u00e9", 1)  # an e-acute, written as cp1252 0xE9
+    p = tmpdata / "firms.csv"
+    p.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    err = _raises(load_firms, p)
+    assert err.line == 4 and err.column is None
+    msg = str(err)
+    assert msg.startswith(f"{p}: line 4: byte 0xe9 is not UTF-8") and "save it as UTF-8" in msg
+    assert "\n" not in msg
+
+
+@pytest.mark.parametrize(
+    "year",
+    ["\u0661\u0669\u0669\u0661", "\uff11\uff19\uff19\uff11", "1_991", " 1991", "1991.0", "+"],
+)
+def test_only_ascii_digits_are_integers(tmpdata: Path, year: str) -> None:
+    # Python's int() accepts the first two (Arabic-Indic, full-width digits) and the third
+    assert year.strip() != "1991" or year != year.strip()
+    p = tmpdata / "firms.csv"
+    _edit_line(p, 2, ",1991,", f",{year},")
+    err = _raises(load_firms, p)
+    assert err.line == 2 and err.column == "founded"
+
+
+def test_only_ascii_digits_are_numbers(tmpdata: Path) -> None:
+    p = tmpdata / "published" / "table2.csv"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    assert lines[1].split(",")[6] == "3.8"
+    lines[1] = lines[1].replace(",3.8,", ",\uff13.8,", 1)  # a full-width 3
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        data.load_published(tmpdata / "published")
+    assert info.value.line == 2 and info.value.column == "mean_local"
+
+
+def test_published_tables_count_physical_lines(tmpdata: Path) -> None:
+    p = tmpdata / "published" / "table2.csv"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    assert lines[1].endswith(",")  # row 1 has an empty note: give it a two-line note
+    lines[1] = lines[1] + '"first line\nsecond line"'
+    lines[2] = lines[2].replace(",4.4,", ",4.4x,", 1)  # record 2, now on physical line 4
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        data.load_published(tmpdata / "published")
+    assert info.value.line == 4 and info.value.column == "mean_local"
+
+
+def test_values_are_the_text_of_the_file() -> None:
+    """Every text column of every loaded table holds exactly the file's cells."""
+    import csv
+
+    firms = load_firms()
+    with open(REPO_DATA / "firms.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for col in firms.columns:
+        if col in ("founded", "employees_2005", "reverse_model"):
+            continue
+        assert list(firms[col].astype(str)) == [r[col] for r in rows], col
+    pub = data.load_published()
+    with open(REPO_DATA / "published" / "table2.csv", newline="", encoding="utf-8") as fh:
+        printed = [r["difference_as_printed"] for r in csv.DictReader(fh)]
+    assert list(pub.table2["difference_as_printed"]) == printed
+    assert pub.table2["difference_as_printed"].iloc[0] == "\u20130,5"  # not parsed as a number
+
+
+def test_codes_with_leading_zeros_stay_text(tmpdata: Path) -> None:
+    """A published code such as 007 is not turned into 7 (string fields are never parsed)."""
+    p = tmpdata / "published" / "table1.csv"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",")
+    assert first[6] == "life_sciences"
+    first[6] = "007"
+    lines[1] = ",".join(first)
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert data.load_published(tmpdata / "published").table1["code"].iloc[0] == "007"
+
+
+def test_classes_are_derived_with_pd_cut_boundaries() -> None:
+    # the printed classes: periods 1989-1994, 1995-1999, 2000-2001; sizes 10-50 ... >250
+    years = [1989, 1994, 1995, 1999, 2000, 2001]
+    assert list(data.founding_periods(years).astype(str)) == [
+        "1989-1994", "1989-1994", "1995-1999", "1995-1999", "2000-2001", "2000-2001"
+    ]  # fmt: skip
+    assert data.founding_periods([1988, 2002]).isna().all()
+    sizes = [10, 50, 51, 100, 101, 250, 251, 5000]
+    assert list(data.size_classes(sizes).astype(str)) == [
+        "10-50", "10-50", "51-100", "51-100", "101-250", "101-250", ">250", ">250"
+    ]  # fmt: skip
+    assert data.founding_period_of(1997) == "1995-1999" and data.size_class_of(251) == ">250"
+    with pytest.raises(ValueError, match="1988"):
+        data.founding_period_of(1988)
+
+
+def test_import_stays_light() -> None:
+    """Chapters import clusterlab.data: the validation library is imported only on loading."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, clusterlab.data as d; assert 'frictionless' not in sys.modules; "
+        "d.load_firms(); assert 'frictionless' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

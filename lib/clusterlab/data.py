@@ -8,25 +8,33 @@ interview data, which are not public (see ``data/README.md`` and :mod:`clusterla
 One source of truth: the codes, their order and their English/Dutch labels are read from
 ``data/datapackage.json`` (a Frictionless Data descriptor); nothing here repeats them.
 
-Validation is strict and never repairs: a missing or unexpected column, an unknown code, a
-duplicate id, a non-integer or out-of-range value, an unknown ``firm_id`` in the embeddedness
-file or a missing (firm, factor) pair raises :class:`DataValidationError`, whose message names
-the file, the line (1-based as an editor shows it; the header is line 1), the column and the
-allowed values.
+Validation is strict and never repairs: the files are checked against their schemas in
+``datapackage.json`` with the Frictionless library (see :mod:`clusterlab.validation`). A missing
+or unexpected column, an unknown code, a duplicate id, a non-integer or out-of-range value, an
+unknown ``firm_id`` in the embeddedness file or a missing (firm, factor) pair raises
+:class:`DataValidationError`, whose message names the file, the physical line (as an editor
+shows it; the header is line 1), the column and the allowed values. Codes stay the text of the
+file (``"007"`` would stay ``"007"``); only the schema's integer and number columns are parsed.
+
+Where the files are: ``$CLUSTERLAB_DATA_DIR`` if set; else the copy installed with the package
+(``clusterlab/_data``, in a non-editable install); else the repository's ``data/``.
 """
 
 from __future__ import annotations
 
-import csv
 import json
+import math
 import os
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
+
+from clusterlab.columns import require_columns
+from clusterlab.validation import DataValidationError, Problems, validated_frame
 
 __all__ = [
     "ARTICLE_CONDITIONS",
@@ -34,29 +42,45 @@ __all__ = [
     "DECISION",
     "EXTRA_CONDITIONS",
     "FACTORS",
+    "FOUNDING_EDGES",
     "LABELS_EN",
     "LABELS_NL",
     "MEASURES",
     "DataValidationError",
     "PublishedTables",
+    "SIZE_EDGES",
     "codebook",
     "data_dir",
     "datapackage",
     "field_names",
     "founding_period_of",
+    "founding_periods",
     "label",
     "load_embeddedness",
     "load_firms",
     "load_published",
     "size_class_of",
+    "size_classes",
     "table1_counts",
 ]
 
-#: The repository's ``data/`` directory; the environment variable ``CLUSTERLAB_DATA_DIR``
-#: overrides it (read when this module is imported and again by :func:`data_dir`).
-DATA_DIR: Path = Path(
-    os.environ.get("CLUSTERLAB_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
-)
+#: The article's data installed with the package (``clusterlab/_data/``, present in a built
+#: wheel: setup.py maps the repository's ``data/`` there) ...
+PACKAGED_DATA_DIR: Path = Path(__file__).resolve().parent / "_data"
+#: ... and the repository's ``data/`` beside ``lib/`` (a clone, or an editable install).
+CHECKOUT_DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data"
+
+
+def _default_data_dir() -> Path:
+    if (PACKAGED_DATA_DIR / "datapackage.json").is_file():
+        return PACKAGED_DATA_DIR
+    return CHECKOUT_DATA_DIR
+
+
+#: The data directory: ``$CLUSTERLAB_DATA_DIR`` if set when this module is imported, else the
+#: packaged copy of the data if installed, else the repository's ``data/``. :func:`data_dir`
+#: reads the environment variable again at every call.
+DATA_DIR: Path = Path(os.environ.get("CLUSTERLAB_DATA_DIR") or _default_data_dir())
 
 #: The five condition attributes of the article's rough-set analysis (the characteristics the
 #: firms were selected on: sector/learning, founding, age, innovativeness, export).
@@ -83,37 +107,6 @@ FACTORS: list[str] = [
 MEASURES: list[str] = ["current", "changed"]
 
 
-class DataValidationError(ValueError):
-    """A data file breaks its schema. Attributes name the first problem found.
-
-    ``path`` (file), ``line`` (1-based, header = 1; None when the problem is a missing row),
-    ``column``, ``allowed`` (a description of the allowed values) and ``problems`` (every
-    problem found, as messages).
-    """
-
-    def __init__(
-        self,
-        path: Path | str,
-        line: int | None,
-        column: str | None,
-        allowed: str,
-        message: str,
-        problems: list[str] | None = None,
-    ) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.column = column
-        self.allowed = allowed
-        self.problems = problems or [message]
-        text = self.problems[0]
-        if len(self.problems) > 1:
-            more = self.problems[1:20]
-            text += "\n" + "\n".join(more)
-            if len(self.problems) > 21:
-                text += f"\n... and {len(self.problems) - 21} more"
-        super().__init__(text)
-
-
 def data_dir() -> Path:
     """The data directory in use: ``$CLUSTERLAB_DATA_DIR`` if set, else :data:`DATA_DIR`."""
     env = os.environ.get("CLUSTERLAB_DATA_DIR")
@@ -124,7 +117,7 @@ def _package_path() -> Path:
     candidate = data_dir() / "datapackage.json"
     if candidate.exists():
         return candidate
-    default = Path(__file__).resolve().parents[2] / "data" / "datapackage.json"
+    default = _default_data_dir() / "datapackage.json"
     if default.exists():
         return default
     raise FileNotFoundError(f"no datapackage.json in {data_dir()} or {default.parent}")
@@ -133,7 +126,7 @@ def _package_path() -> Path:
 @cache
 def _read_package(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        return cast(dict[str, Any], json.load(fh))
 
 
 def datapackage() -> dict[str, Any]:
@@ -144,7 +137,7 @@ def datapackage() -> dict[str, Any]:
 def _resource(name: str) -> dict[str, Any]:
     for res in datapackage()["resources"]:
         if res["name"] == name:
-            return res
+            return cast(dict[str, Any], res)
     raise KeyError(f"datapackage.json has no resource {name!r}")
 
 
@@ -206,211 +199,69 @@ def label(column: str, code: str, lang: str = "en") -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Validation
+# Loading (validation: clusterlab.validation)
 # --------------------------------------------------------------------------------------------
 
-_INT = re.compile(r"^[+-]?\d+$")
+
+def _load(path: Path, resource: str) -> tuple[pd.DataFrame, list[int]]:
+    """One resource's file, validated against its schema and typed; and its rows' lines."""
+    return validated_frame(path, _resource(resource)["schema"])
 
 
-def _allowed(field: dict[str, Any]) -> str:
-    c = field.get("constraints", {})
-    if "enum" in c:
-        return "one of " + ", ".join(c["enum"])
-    if field["type"] == "integer":
-        lo, hi = c.get("minimum"), c.get("maximum")
-        if lo is not None and hi is not None:
-            return f"an integer from {lo} to {hi}"
-        if lo is not None:
-            return f"an integer >= {lo}"
-        return "an integer"
-    if field["type"] == "boolean":
-        return "one of " + ", ".join(
-            field.get("trueValues", ["true"]) + field.get("falseValues", ["false"])
-        )
-    if "pattern" in c:
-        return f"a text matching {c['pattern']}"
-    return f"a {field['type']}"
+def _codes(column: str) -> list[str]:
+    return [c["value"] for f in _fields("firms") if f["name"] == column for c in f["categories"]]
 
 
-class _Problems:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.items: list[tuple[int | None, str | None, str, str]] = []
-
-    def add(self, line: int | None, column: str | None, allowed: str, what: str) -> None:
-        where = f"line {line}" if line is not None else "no line"
-        col = f", column {column!r}" if column else ""
-        self.items.append(
-            (line, column, allowed, f"{self.path}: {where}{col}: {what}; allowed: {allowed}")
-        )
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            line, column, allowed, _ = self.items[0]
-            raise DataValidationError(
-                self.path, line, column, allowed, self.items[0][3], [m for *_, m in self.items]
-            )
+#: Bin edges of the Table 1 classes, right-closed: founding periods (1988, 1994], (1994, 1999],
+#: (1999, 2001]; size classes up to 50, 51-100, 101-250, above 250 employees. The class names
+#: are the codebook's codes (``founding_period``, ``size_class``), in the codebook's order.
+FOUNDING_EDGES: tuple[float, ...] = (1988, 1994, 1999, 2001)
+SIZE_EDGES: tuple[float, ...] = (-math.inf, 50, 100, 250, math.inf)
 
 
-def _read_rows(path: Path, resource: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows as strings; checks the columns against the schema."""
-    if not path.exists():
-        raise FileNotFoundError(f"data file not found: {path}")
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise DataValidationError(
-                path, 1, None, "a header line", f"{path}: line 1: the file is empty"
-            ) from None
-        rows = list(reader)
-    expected = field_names(resource)
-    probs = _Problems(path)
-    allowed_cols = "the columns " + ", ".join(expected)
-    for col in expected:
-        if col not in header:
-            probs.add(1, col, allowed_cols, f"missing column {col!r}")
-    for col in header:
-        if col not in expected:
-            probs.add(1, col, allowed_cols, f"unexpected column {col!r}")
-    if len(set(header)) != len(header):
-        dup = sorted({c for c in header if header.count(c) > 1})
-        probs.add(1, dup[0], allowed_cols, f"duplicated column(s) {dup}")
-    for i, row in enumerate(rows):
-        if len(row) != len(header) and any(cell.strip() for cell in row):
-            probs.add(
-                i + 2,
-                None,
-                f"{len(header)} comma-separated cells",
-                f"{len(row)} cells instead of {len(header)}",
-            )
-    probs.raise_if_any()
-    rows = [r for r in rows if any(cell.strip() for cell in r)]  # a trailing blank line
-    return header, rows
+def founding_periods(years: Iterable[int]) -> pd.Series:
+    """The Table 1 founding period of every year (``pd.cut`` on :data:`FOUNDING_EDGES`);
+    NaN for a year outside 1989-2001."""
+    codes = _codes("founding_period")
+    return pd.Series(pd.cut(pd.Series(list(years), dtype="int64"), FOUNDING_EDGES, labels=codes))
 
 
-def _parse(path: Path, resource: str) -> pd.DataFrame:
-    """Parse and validate one resource; returns typed columns (categoricals from the codebook).
-
-    Line numbers count the header as line 1 and assume one record per line (no quoted line
-    breaks, which the schema never needs).
-    """
-    header, rows = _read_rows(path, resource)
-    fields = {f["name"]: f for f in _fields(resource)}
-    probs = _Problems(path)
-    values: dict[str, list[Any]] = {name: [] for name in fields}
-    for i, row in enumerate(rows):
-        line = i + 2
-        cells = dict(zip(header, row, strict=True))
-        for name, f in fields.items():
-            raw = cells[name]
-            c = f.get("constraints", {})
-            allowed = _allowed(f)
-            val: Any = raw
-            if raw == "" or raw.strip() != raw:
-                what = "empty value" if raw == "" else f"value {raw!r} has surrounding spaces"
-                probs.add(line, name, allowed, what)
-                val = None
-            elif f["type"] == "integer":
-                if not _INT.match(raw):
-                    probs.add(line, name, allowed, f"value {raw!r} is not an integer")
-                    val = None
-                else:
-                    val = int(raw)
-                    lo, hi = c.get("minimum"), c.get("maximum")
-                    if (lo is not None and val < lo) or (hi is not None and val > hi):
-                        probs.add(line, name, allowed, f"value {val} out of range")
-            elif f["type"] == "boolean":
-                if raw in f.get("trueValues", ["true"]):
-                    val = True
-                elif raw in f.get("falseValues", ["false"]):
-                    val = False
-                else:
-                    probs.add(line, name, allowed, f"value {raw!r} is not a boolean")
-                    val = None
-            else:
-                if "enum" in c and raw not in c["enum"]:
-                    probs.add(line, name, allowed, f"unknown code {raw!r}")
-                if "pattern" in c and not re.fullmatch(c["pattern"], raw):
-                    probs.add(line, name, allowed, f"value {raw!r} has the wrong form")
-            values[name].append(val)
-    probs.raise_if_any()
-    # uniqueness and primary key
-    pk = _resource(resource)["schema"].get("primaryKey", [])
-    seen: dict[tuple[Any, ...], int] = {}
-    for i in range(len(rows)):
-        key = tuple(values[k][i] for k in pk)
-        if key in seen:
-            probs.add(
-                i + 2,
-                pk[-1] if len(pk) > 1 else pk[0],
-                "unique " + " + ".join(pk) + " (primary key)",
-                f"duplicate {'/'.join(map(str, key))} (first on line {seen[key]})",
-            )
-        else:
-            seen[key] = i + 2
-    probs.raise_if_any()
-    df = pd.DataFrame(values, columns=list(fields))
-    for name, f in fields.items():
-        if "categories" in f:
-            cats = [cat["value"] for cat in f["categories"]]
-            df[name] = pd.Categorical(
-                df[name], categories=cats, ordered=bool(f.get("categoriesOrdered", False))
-            )
-        elif f["type"] == "integer":
-            df[name] = df[name].astype("int64")
-        elif f["type"] == "boolean":
-            df[name] = df[name].astype(bool)
-        else:
-            df[name] = df[name].astype(str)
-    df.attrs["source"] = str(path)
-    return df
+def size_classes(employees: Iterable[int]) -> pd.Series:
+    """The Table 1 size class of every head count (``pd.cut`` on :data:`SIZE_EDGES`)."""
+    codes = _codes("size_class")
+    return pd.Series(pd.cut(pd.Series(list(employees), dtype="int64"), SIZE_EDGES, labels=codes))
 
 
 def founding_period_of(year: int) -> str:
     """The Table 1 founding period containing ``year`` (1989-1994, 1995-1999, 2000-2001)."""
-    if 1989 <= year <= 1994:
-        return "1989-1994"
-    if 1995 <= year <= 1999:
-        return "1995-1999"
-    if 2000 <= year <= 2001:
-        return "2000-2001"
-    raise ValueError(f"founding year {year} outside 1989-2001")
+    period = founding_periods([year]).iloc[0]
+    if pd.isna(period):
+        raise ValueError(f"founding year {year} outside 1989-2001")
+    return str(period)
 
 
 def size_class_of(employees: int) -> str:
     """The Table 1 size class containing ``employees`` (10-50, 51-100, 101-250, >250)."""
-    if employees <= 50:
-        return "10-50"
-    if employees <= 100:
-        return "51-100"
-    if employees <= 250:
-        return "101-250"
-    return ">250"
+    return str(size_classes([employees]).iloc[0])
 
 
-def _firm_consistency(df: pd.DataFrame, path: Path) -> None:
+def _firm_consistency(df: pd.DataFrame, lines: list[int], path: Path) -> None:
     """Definitional consistency: founding_period contains founded, size_class employees."""
-    probs = _Problems(path)
-    for i, row in enumerate(df.itertuples(index=False)):
-        want = founding_period_of(int(row.founded))
-        if str(row.founding_period) != want:
-            probs.add(
-                i + 2,
-                "founding_period",
-                f"{want} (the period containing {row.founded})",
-                f"founding_period {row.founding_period!r} does not contain founded {row.founded}",
-            )
-        want = size_class_of(int(row.employees_2005))
-        if str(row.size_class) != want:
-            probs.add(
-                i + 2,
-                "size_class",
-                f"{want} (the class of {row.employees_2005})",
-                f"size_class {row.size_class!r} does not contain employees_2005 "
-                f"{row.employees_2005}",
-            )
+    probs = Problems(path)
+    checks = (
+        ("founding_period", "founded", founding_periods(df["founded"]), "the period containing"),
+        ("size_class", "employees_2005", size_classes(df["employees_2005"]), "the class of"),
+    )
+    for column, source, derived, relation in checks:
+        for i in range(len(df)):
+            want, given, value = str(derived.iloc[i]), str(df[column].iloc[i]), df[source].iloc[i]
+            if given != want:
+                probs.add(
+                    lines[i],
+                    column,
+                    f"{want} ({relation} {value})",
+                    f"{column} {given!r} does not contain {source} {value}",
+                )
     probs.raise_if_any()
 
 
@@ -418,14 +269,54 @@ def load_firms(path: str | Path | None = None) -> pd.DataFrame:
     """The (reconstructed) firm table, validated and typed.
 
     ``path`` defaults to ``firms.csv`` in :func:`data_dir`. Categorical columns are pandas
-    Categoricals with the codebook's categories (ordered for ordinal columns: founding_period,
-    size_class, innovativeness, export_orientation, virtualisation); ``founded`` and
-    ``employees_2005`` are int64, ``reverse_model`` bool. Row order is the file's.
+    Categoricals whose values are the file's text and whose categories are the codebook's
+    (ordered for ordinal columns: founding_period, size_class, innovativeness,
+    export_orientation, virtualisation); ``founded`` and ``employees_2005`` are int64,
+    ``reverse_model`` bool. Row order is the file's. ``founding_period`` must be the class of
+    ``founded`` and ``size_class`` that of ``employees_2005`` (:func:`founding_periods`,
+    :func:`size_classes`).
     """
     p = Path(path) if path is not None else data_dir() / "firms.csv"
-    df = _parse(p, "firms")
-    _firm_consistency(df, p)
+    df, lines = _load(p, "firms")
+    _firm_consistency(df, lines, p)
     return df
+
+
+def _foreign_key_problems(
+    df: pd.DataFrame, lines: list[int], ids: list[str], probs: Problems
+) -> None:
+    known = set(ids)
+    for line, fid in zip(lines, df["firm_id"], strict=True):
+        if fid not in known:
+            probs.add(
+                line,
+                "firm_id",
+                "a firm_id of the firm table (" + ", ".join(ids) + ")",
+                f"unknown firm_id {fid!r}",
+            )
+
+
+def _missing_pair_problems(
+    df: pd.DataFrame, lines: list[int], ids: list[str], probs: Problems
+) -> None:
+    present = set(zip(df["firm_id"], df["factor"].astype(str), strict=True))
+    rows_of: dict[str, list[int]] = {}
+    for line, fid in zip(lines, df["firm_id"], strict=True):
+        rows_of.setdefault(fid, []).append(line)
+    for fid in ids:
+        for factor in FACTORS:
+            if (fid, factor) not in present:
+                where = (
+                    f"(the firm's rows are on lines {rows_of[fid][0]}-{rows_of[fid][-1]})"
+                    if fid in rows_of
+                    else "(the firm has no rows)"
+                )
+                probs.add(
+                    None,
+                    "factor",
+                    "one row per firm and factor: " + ", ".join(FACTORS),
+                    f"missing row for firm {fid} and factor {factor} {where}",
+                )
 
 
 def load_embeddedness(
@@ -439,41 +330,17 @@ def load_embeddedness(
     occur exactly once.
     """
     p = Path(path) if path is not None else data_dir() / "embeddedness.csv"
-    df = _parse(p, "embeddedness")
+    df, lines = _load(p, "embeddedness")
     if firms is None:
         beside = p.parent / "firms.csv"
         firms = beside if beside.exists() else data_dir() / "firms.csv"
     ftable = firms if isinstance(firms, pd.DataFrame) else load_firms(firms)
+    require_columns(ftable, ["firm_id"], "the firm table")
     ids = list(ftable["firm_id"].astype(str))
-    probs = _Problems(p)
-    known = set(ids)
-    for i, fid in enumerate(df["firm_id"]):
-        if fid not in known:
-            probs.add(
-                i + 2,
-                "firm_id",
-                "a firm_id of the firm table (" + ", ".join(ids) + ")",
-                f"unknown firm_id {fid!r}",
-            )
+    probs = Problems(p)
+    _foreign_key_problems(df, lines, ids, probs)
     probs.raise_if_any()
-    present = set(zip(df["firm_id"], df["factor"].astype(str), strict=True))
-    lines: dict[str, list[int]] = {}
-    for i, fid in enumerate(df["firm_id"]):
-        lines.setdefault(fid, []).append(i + 2)
-    for fid in ids:
-        for factor in FACTORS:
-            if (fid, factor) not in present:
-                where = (
-                    f"(the firm's rows are on lines {lines[fid][0]}-{lines[fid][-1]})"
-                    if fid in lines
-                    else "(the firm has no rows)"
-                )
-                probs.add(
-                    None,
-                    "factor",
-                    "one row per firm and factor: " + ", ".join(FACTORS),
-                    f"missing row for firm {fid} and factor {factor} {where}",
-                )
+    _missing_pair_problems(df, lines, ids, probs)
     probs.raise_if_any()
     return df
 
@@ -498,15 +365,14 @@ class PublishedTables:
 
 
 def load_published(directory: str | Path | None = None) -> PublishedTables:
-    """Read ``published/table1.csv``, ``table2.csv`` and ``discrepancies.csv``."""
+    """Read ``published/table1.csv``, ``table2.csv`` and ``discrepancies.csv``, validated
+    against their schemas in ``datapackage.json`` (text stays text; ``significance`` is ""
+    where the article prints no mark)."""
     d = Path(directory) if directory is not None else data_dir() / "published"
-    kw: dict[str, Any] = {"keep_default_na": False, "na_values": [""]}
-    t1 = pd.read_csv(d / "table1.csv", dtype={"printed": str}, **kw)
-    t2 = pd.read_csv(
-        d / "table2.csv", dtype={"difference_as_printed": str, "significance": str}, **kw
-    )
+    t1, _ = _load(d / "table1.csv", "table1")
+    t2, _ = _load(d / "table2.csv", "table2")
     t2["significance"] = t2["significance"].fillna("")
-    disc = pd.read_csv(d / "discrepancies.csv", **kw)
+    disc, _ = _load(d / "discrepancies.csv", "discrepancies")
     return PublishedTables(t1, t2, disc)
 
 
