@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -269,7 +272,8 @@ def built() -> tuple[pd.DataFrame, pd.DataFrame]:
 def test_build_reproduces_the_files(built: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     firms, emb = built
     on_disk = pd.read_csv(REPO_DATA / "firms.csv", dtype=str, keep_default_na=False)
-    pd.testing.assert_frame_equal(firms.map(reconstruct._csv_value).astype(str), on_disk)
+    bools = {"True": "true", "False": "false"}
+    pd.testing.assert_frame_equal(firms.astype(str).replace(bools), on_disk)
     emb_disk = pd.read_csv(REPO_DATA / "embeddedness.csv")
     pd.testing.assert_frame_equal(emb, emb_disk, check_dtype=False)
 
@@ -279,3 +283,82 @@ def test_write_to_other_directory(tmp_path: Path, built: tuple[pd.DataFrame, pd.
     assert p1.read_text() == (REPO_DATA / "firms.csv").read_text()
     assert p2.read_text() == (REPO_DATA / "embeddedness.csv").read_text()
     assert load_firms(p1).shape == (21, 17) and load_embeddedness(p2).shape == (105, 4)
+
+
+# ---- data safety: --write never replaces different content without --force -------------------
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    out = tmp_path / "data"
+    shutil.copytree(REPO_DATA, out)
+    return out
+
+
+def test_write_leaves_identical_files_alone(
+    tmp_path: Path, built: tuple[pd.DataFrame, pd.DataFrame]
+) -> None:
+    out = _copy_data(tmp_path)
+    plan = reconstruct.plan_write(out, built)
+    assert [c.status for c in plan] == ["same", "same"]
+    before = {p: p.stat().st_mtime_ns for p in (out / "firms.csv", out / "embeddedness.csv")}
+    reconstruct.write(out, tables=built)
+    assert {p: p.stat().st_mtime_ns for p in before} == before  # not even rewritten
+
+
+def test_write_refuses_to_replace_different_content(
+    tmp_path: Path, built: tuple[pd.DataFrame, pd.DataFrame]
+) -> None:
+    out = _copy_data(tmp_path)
+    firms = out / "firms.csv"
+    edited = firms.read_text(encoding="utf-8").replace("F21,consultancy", "F21,ict", 1)
+    firms.write_text(edited, encoding="utf-8")
+    with pytest.raises(reconstruct.DataOverwriteError, match="firms.csv would change") as info:
+        reconstruct.write(out, tables=built)
+    assert firms.read_text(encoding="utf-8") == edited  # nothing written
+    summary = str(info.value)
+    assert "1 line(s) removed, 1 added" in summary
+    assert "-F21,ict," in summary and "+F21,consultancy," in summary
+    assert "embeddedness.csv: unchanged" in summary
+    reconstruct.write(out, tables=built, force=True)
+    assert firms.read_bytes() == (REPO_DATA / "firms.csv").read_bytes()
+
+
+def test_command_shows_the_diff_and_writes_nothing_without_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: tuple[pd.DataFrame, pd.DataFrame]
+) -> None:
+    out = _copy_data(tmp_path)
+    emb = out / "embeddedness.csv"
+    lines = emb.read_text(encoding="utf-8").splitlines()
+    lines[1:3] = []  # two rows lost
+    emb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edited = emb.read_bytes()
+    monkeypatch.setattr(reconstruct.cli, "build", lambda seed: built)  # skip the 2 s search
+    printed: list[str] = []
+    status = reconstruct.main(["--write", "--data-dir", str(out)], printer=printed.append)
+    assert status == 1 and emb.read_bytes() == edited
+    assert f"{emb}: would change: 0 line(s) removed, 2 added" in printed
+    assert printed[-1].startswith("nothing written") and "--force" in printed[-1]
+    printed.clear()
+    argv = ["--write", "--force", "--data-dir", str(out)]
+    status = reconstruct.main(argv, printer=printed.append)
+    assert status == 0 and emb.read_bytes() == (REPO_DATA / "embeddedness.csv").read_bytes()
+    assert f"replaced {emb}" in printed and f"unchanged {out / 'firms.csv'}" in printed
+
+
+def test_module_command_reproduces_data_byte_for_byte(tmp_path: Path) -> None:
+    """``python -m clusterlab.reconstruct --write`` into an empty directory writes exactly the
+    committed files, and into a copy of data/ changes nothing (exit 0 without --force)."""
+    empty = tmp_path / "empty"
+    shutil.copytree(REPO_DATA, empty)
+    for name in ("firms.csv", "embeddedness.csv"):
+        (empty / name).unlink()
+    cmd = [sys.executable, "-m", "clusterlab.reconstruct", "--write", "--data-dir", str(empty)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("firms.csv", "embeddedness.csv"):
+        assert (empty / name).read_bytes() == (REPO_DATA / name).read_bytes(), name
+    assert f"wrote {empty / 'firms.csv'}" in done.stdout
+    same = _copy_data(tmp_path)
+    cmd[-1] = str(same)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and f"unchanged {same / 'firms.csv'}" in done.stdout
