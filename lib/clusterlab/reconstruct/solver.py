@@ -100,7 +100,8 @@ def _may_lose(firms: pd.DataFrame) -> np.ndarray:
         (firms["learning_mode"].astype(str) == "problem_based")
         & (firms["export_orientation"].astype(str) == "strong")
     ).to_numpy()
-    return reverse | cocreation
+    may_lose: np.ndarray = reverse | cocreation
+    return may_lose
 
 
 def _draw_sum(rng: np.random.Generator, n: int, total: int) -> np.ndarray:
