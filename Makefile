@@ -10,7 +10,7 @@ CHAPTERS := $(shell grep -l '^kernelspec:' book/*.md)
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock
+.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock help
 
 ## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
 book: setup
@@ -21,6 +21,7 @@ book: setup
 test: setup notebooks chromium lint
 	$(PY) -m pytest tests _build/nbval --nbval-lax -p no:cacheprovider
 
+## setup: the pinned .venv with an editable install of lib/, and the vendored JavaScript
 setup: $(STAMP) vendor
 
 $(STAMP): binder/requirements.txt requirements-dev.txt pyproject.toml
@@ -30,6 +31,7 @@ $(STAMP): binder/requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+## vendor: fetch the pinned JavaScript into book/_vendor (checksum-verified)
 vendor: $(STAMP)
 	$(PY) book/_ext/vendor_js.py fetch
 
@@ -70,6 +72,12 @@ lock:
 	/tmp/clusterlab-lock/bin/pip freeze --exclude clusterlab > binder/requirements.txt.new
 	@echo "review binder/requirements.txt.new, then move it over binder/requirements.txt"
 
+## clean: remove builds, caches and the vendored JavaScript (keeps .venv)
 clean:
 	rm -rf _build book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
+
+## help: list the targets with what they do (from their '## target:' comments)
+help:
+	@awk '/^## [a-z-]+:/ { name = $$2; sub(/:$$/, "", name); sub(/^## [a-z-]+: */, ""); \
+	  printf "  %-10s %s\n", name, $$0 }' $(firstword $(MAKEFILE_LIST))
