@@ -486,3 +486,47 @@ def test_import_stays_light() -> None:
         "d.load_firms(); assert 'frictionless' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="nope.csv"):
+        load_firms(tmp_path / "nope.csv")
+
+
+def test_duplicated_column(tmpdata: Path) -> None:
+    p = tmpdata / "firms.csv"
+    lines = _firm_lines()
+    lines = [line + ",x" for line in lines]
+    lines[0] = lines[0][: -len(",x")] + ",sector"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert (
+        err.line == 1 and err.column == "sector" and "duplicated column(s) ['sector']" in str(err)
+    )
+
+
+def test_row_with_too_few_cells_after_a_blank_line(tmpdata: Path) -> None:
+    lines = _firm_lines()
+    lines[5] = lines[5].rsplit(",", 1)[0]  # record 6 loses its last cell
+    lines.insert(1, "")
+    p = tmpdata / "firms.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _raises(load_firms, p)
+    assert err.line == 7 and err.column is None and "16 cells instead of 17" in str(err)
+
+
+def test_unreadable_csv_names_the_line(tmpdata: Path) -> None:
+    import csv
+
+    lines = _firm_lines()
+    lines[2] = lines[2].replace("F02,", '"' + "x" * 2_000 + '",', 1)
+    p = tmpdata / "firms.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limit = csv.field_size_limit(1_000)  # frictionless raises the module-wide limit
+    try:
+        err = _raises(load_firms, p)
+    finally:
+        csv.field_size_limit(limit)
+    assert err.line == 3 and "not readable as CSV" in str(err)
+    err = _raises(load_firms, p)  # with the limit raised: a wrong id, shown shortened
+    assert err.line == 3 and err.column == "firm_id" and len(str(err)) < 300

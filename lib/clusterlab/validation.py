@@ -38,6 +38,14 @@ _ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
 _ASCII_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
+class _Short(str):
+    """A cell shown in a message: at most 60 characters (``repr`` included)."""
+
+    def __repr__(self) -> str:
+        text = str.__repr__(self)
+        return text if len(text) <= 60 else text[:50] + "..." + text[-7:]
+
+
 class DataValidationError(ValueError):
     """A data file breaks its schema. Attributes name the first problem found.
 
@@ -214,8 +222,9 @@ def _check_header(table: CsvTable, names: Sequence[str], probs: Problems) -> Non
             )
 
 
-def _cell_problem(raw: str, field: dict[str, Any], missing: Sequence[str]) -> str | None:
+def _cell_problem(cell: str, field: dict[str, Any], missing: Sequence[str]) -> str | None:
     """What the library does not check: spaces, empty required cells, non-ASCII numbers."""
+    raw = _Short(cell)
     if raw in missing and not field.get("constraints", {}).get("required", False):
         return None
     if raw == "":
@@ -296,7 +305,9 @@ def _cell_error_problem(err: Any, table: _Rows, probs: Problems) -> None:
     field = next((f for f in table.schema["fields"] if f["name"] == name), None)
     kind = re.search(r'constraint "(\w+)"', getattr(err, "note", "") or "")
     key = kind.group(1) if kind else (field or {}).get("type", "")
-    what = _WHAT.get(key, "{raw!r}: " + str(err.message)).format(raw=getattr(err, "cell", ""))
+    what = _WHAT.get(key, "{raw!r}: " + str(err.message)).format(
+        raw=_Short(getattr(err, "cell", ""))
+    )
     allowed = allowed_values(field) if field else str(err.title)
     probs.add(line, name or None, allowed, what, table.order.get(name, 0))
 
