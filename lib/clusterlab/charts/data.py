@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts._colours import colour_range, network_colours
+from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
 
 __all__ = ["composition_bars", "crosstab_heatmap", "table1_bars", "tidy_crosstab"]
 
@@ -158,14 +159,8 @@ def composition_bars(
     data[group] = data[group].astype(str)
     cat_order = list(dict.fromkeys(data[category].astype(str)))
     groups = list(dict.fromkeys(data[group]))
-    if colours is None:
-        colours = {}
-        for g in groups:
-            for net, colour in NETWORK_COLOURS.items():
-                if net in g.lower():
-                    colours[g] = colour
-    rest = iter(c for c in PALETTE if c not in colours.values())
-    scale = alt.Scale(domain=groups, range=[colours.get(g) or next(rest) for g in groups])
+    fixed = network_colours(groups) if colours is None else colours
+    scale = alt.Scale(domain=groups, range=colour_range(groups, fixed))
     data["stack_order"] = data[group].map({g: i for i, g in enumerate(groups)})
     x = (
         alt.X(

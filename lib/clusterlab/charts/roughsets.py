@@ -2,7 +2,7 @@
 
 Every builder takes a tidy :class:`pandas.DataFrame` (the shapes produced by
 :mod:`clusterlab.teaching`), so the charts know nothing about the engine's objects. Colours for
-decision classes default to ``NETWORK_COLOURS`` when the classes are ``global``/``local`` and to
+decision classes default to ``NETWORK_COLOURS`` for classes named ...global... or ...local... and to
 the book's palette otherwise.
 """
 
@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts._colours import colour_range, network_colours
+from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
 
 __all__ = [
     "approximation_regions",
@@ -28,10 +29,8 @@ BOUNDARY_LABEL = "boundary"
 def _class_scale(classes: Sequence[str], colours: Mapping[str, str] | None) -> alt.Scale:
     """A colour scale with one fixed colour per decision class (sorted for stability)."""
     domain = sorted({str(c) for c in classes})
-    if colours is None:
-        colours = NETWORK_COLOURS if set(domain) <= set(NETWORK_COLOURS) else {}
-    rest = iter(c for c in PALETTE if c not in colours.values())
-    return alt.Scale(domain=domain, range=[colours.get(c) or next(rest) for c in domain])
+    fixed = network_colours(domain) if colours is None else colours
+    return alt.Scale(domain=domain, range=colour_range(domain, fixed))
 
 
 def approximation_regions(
@@ -217,7 +216,7 @@ def grouped_share_bars(
                 f"{group_col}:N",
                 title=group_title,
                 sort=groups,
-                scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)]),
+                scale=alt.Scale(domain=groups, range=colour_range(groups)),
                 legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500),
             ),
             tooltip=[

@@ -20,7 +20,7 @@ import pandas as pd
 from clusterlab import embeddedness as E
 from clusterlab.charts.embeddedness import score_dots
 from clusterlab.data import FACTORS, LABELS_EN, MEASURES
-from clusterlab.widgets._base import Explorer
+from clusterlab.explorers._widget_base import Explorer
 
 __all__ = ["EmbeddednessExplorer", "embeddedness_explorer"]
 

@@ -21,7 +21,7 @@ import pandas as pd
 from clusterlab import paths as P
 from clusterlab.charts.paths import dynamics_bar, dynamics_by
 from clusterlab.data import ARTICLE_CONDITIONS, EXTRA_CONDITIONS
-from clusterlab.widgets._base import Explorer
+from clusterlab.explorers._widget_base import Explorer
 
 __all__ = ["PathsExplorer", "paths_explorer"]
 
