@@ -2,8 +2,8 @@
 
 Every builder takes a tidy :class:`pandas.DataFrame` (the shapes produced by
 :mod:`clusterlab.teaching`), so the charts know nothing about the engine's objects. Colours for
-decision classes default to ``NETWORK_COLOURS`` for classes named ...global... or ...local... and to
-the book's palette otherwise.
+decision classes default to ``NETWORK_COLOURS`` for classes whose name contains ``global`` or
+``local`` and to the book's palette otherwise (cycling, for any number of classes).
 """
 
 from __future__ import annotations
