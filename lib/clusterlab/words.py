@@ -129,10 +129,13 @@ def _lower_first(label: str) -> str:
     return label
 
 
-def region_label(decision_label: str, beta: float | None = None) -> str:
+def region_label(decision_label: str, beta: float | None = None, prefix: str | None = None) -> str:
     """The region of the lower approximation of a decision class: ``"certainly <label>"``
-    (Pawlak) or ``"mostly <label>"`` (Ziarko's ``beta``)."""
-    return f"{'certainly' if beta is None else 'mostly'} {_lower_first(str(decision_label))}"
+    (Pawlak) or ``"mostly <label>"`` (Ziarko's ``beta``); ``prefix`` replaces that word (with
+    its space). A capitalised label is lowered inside the phrase (``"Mainly global"`` ->
+    ``"certainly mainly global"``)."""
+    word = prefix if prefix is not None else ("certainly " if beta is None else "mostly ")
+    return f"{word}{_lower_first(str(decision_label))}"
 
 
 def rule_text(
