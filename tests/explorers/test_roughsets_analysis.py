@@ -35,7 +35,7 @@ def engine(
     decision: str = DECISION,
     leave_out: tuple[str, ...] = (),
 ) -> DecisionTable:
-    """The engine's table built independently of clusterlab.explorer."""
+    """The engine's table built independently of clusterlab.explorers."""
     table = DecisionTable(firms, decision, conditions=conditions, id_column="firm_id")
     return table.drop_objects(list(leave_out)) if leave_out else table
 

@@ -1,4 +1,4 @@
-"""The live explorers (clusterlab.widgets) driven like a reader would: set control values,
+"""The live explorers (clusterlab.explorers) driven like a reader would: set control values,
 read what the explorer displays, compare with the engines called directly in the test."""
 
 from __future__ import annotations
