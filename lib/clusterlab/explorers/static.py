@@ -111,9 +111,9 @@ def _text_view(chart: alt.Chart, name: str, *, size: int = 13, step: int = 18) -
 def _class_colours(classes: Sequence[str], labels: Sequence[str]) -> list[str]:
     """One colour per class (the book's network colours for ``global``/``local``), the
     palette cycling for any number of classes."""
-    fixed = {lab: NETWORK_COLOURS[c] for c, lab in zip(classes, labels, strict=True)}
-    if not set(classes) <= set(NETWORK_COLOURS):
-        fixed = {}
+    fixed: dict[str, str] = {}
+    if set(classes) <= set(NETWORK_COLOURS):
+        fixed = {lab: NETWORK_COLOURS[c] for c, lab in zip(classes, labels, strict=True)}
     return colour_range(list(labels), fixed)
 
 
