@@ -85,7 +85,7 @@ def crosstab_heatmap(
     row_title: str,
     column_title: str,
     subtitle: str | None = None,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """A grid of counts: one cell per (row, column) value, shaded and labelled by its count.
 
     ``counts`` is a long table such as :func:`tidy_crosstab` returns; rows and columns keep
@@ -172,7 +172,7 @@ def composition_bars(
         if share
         else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
     )
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -199,6 +199,7 @@ def composition_bars(
         )
         .properties(width=WIDTH, height=alt.Step(28))
     )
+    return chart
 
 
 def table1_bars(
@@ -250,7 +251,7 @@ def table1_bars(
         .mark_tick(color="black", thickness=3, size=18)
         .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     )
-    return (
+    chart: alt.FacetChart = (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(
@@ -267,3 +268,4 @@ def table1_bars(
         )
         .resolve_scale(y="independent")
     )
+    return chart

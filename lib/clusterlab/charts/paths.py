@@ -15,6 +15,7 @@ such as ``sector``; ``dynamics_bar`` draws those counts as stacked bars.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import altair as alt
 import numpy as np
@@ -130,7 +131,8 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
 
 
 def _smoothstep(t: np.ndarray) -> np.ndarray:
-    return t * t * (3 - 2 * t)
+    smooth: np.ndarray = t * t * (3 - 2 * t)
+    return smooth
 
 
 def _check_alluvial(
@@ -273,7 +275,7 @@ def alluvial(
     gap: float = 2.0,
     node_width: float = 0.07,
     samples: int = 24,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Firm-level alluvial chart: one unit-wide ribbon per row of ``frame`` across ``stages``.
 
     ``stages`` lists ``(column, stage title, category order)``; each stage is a column of
@@ -360,8 +362,14 @@ def alluvial(
         + node_frame["n"].map(lambda k: f"{k} firm" if k == 1 else f"{k} firms")
     )
 
-    def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
-        return (
+    def _labels(
+        rows: pd.DataFrame,
+        align: Literal["left", "center", "right"],
+        y: str,
+        text: str,
+        baseline: Literal["middle", "bottom"],
+    ) -> alt.Chart:
+        chart: alt.Chart = (
             alt.Chart(rows)
             .mark_text(fontSize=11, align=align, baseline=baseline, color="#222", lineBreak="\n")
             .encode(
@@ -370,6 +378,7 @@ def alluvial(
                 text=f"{text}:N",
             )
         )
+        return chart
 
     stage_no = node_frame["stage"]
     label_layers = [
@@ -400,7 +409,7 @@ def trajectory_chart(
     title: str = "Trajectories of the firms, 2005-2011",
     subtitle: str | None = None,
     **kwargs: object,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """The firms' trajectories (:func:`trajectory_stages`) as an alluvial chart coloured by
     development path; hover over a ribbon for the firm, its sector and its legal status."""
     stages = trajectory_stages(firms)
@@ -484,7 +493,7 @@ def dynamics_bar(
     use_book_theme()
     _require(counts, ["label", "event", "event_label", "order", "n"])
     shown = counts[counts["n"] > 0]
-    return (
+    chart: alt.Chart = (
         alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -507,3 +516,4 @@ def dynamics_bar(
         )
         .properties(width=520, height=alt.Step(30))
     )
+    return chart

@@ -9,6 +9,7 @@ decision classes default to ``NETWORK_COLOURS`` for classes whose name contains 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -91,7 +92,7 @@ def approximation_regions(
         text=f"{object_col}:N"
     )
     step = 44
-    return (
+    chart: alt.LayerChart = (
         alt.layer(tiles, labels)
         .properties(width=alt.Step(step), height=alt.Step(26))
         .facet(
@@ -105,6 +106,7 @@ def approximation_regions(
         )
         .resolve_scale(x="independent")
     )
+    return chart
 
 
 def attribute_bars(
@@ -133,8 +135,8 @@ def attribute_bars(
         data.sort_values([value_col, attribute_col], ascending=[False, True])[attribute_col]
     )
     fmt = ".0%" if percent else ".3f"
-    x_kwargs = {"scale": alt.Scale(domain=list(domain))} if domain else {}
-    encoding = {
+    x_kwargs: dict[str, Any] = {"scale": alt.Scale(domain=list(domain))} if domain else {}
+    encoding: dict[str, Any] = {
         "y": alt.Y(f"{attribute_col}:N", sort=order, title=attribute_title),
         "x": alt.X(
             f"{value_col}:Q",
@@ -147,7 +149,7 @@ def attribute_bars(
             alt.Tooltip(f"{value_col}:Q", title=value_title, format=fmt),
         ],
     }
-    colour: dict = {"color": PALETTE[0]}
+    colour: dict[str, Any] = {"color": PALETTE[0]}
     if highlight_col is not None:
         data[highlight_col] = data[highlight_col].map({True: "yes", False: "no"})
         colour = {}
@@ -157,12 +159,13 @@ def attribute_bars(
             scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]),
         )
         encoding["tooltip"].append(alt.Tooltip(f"{highlight_col}:N", title=highlight_title))
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(**colour)
         .encode(**encoding)
         .properties(width=WIDTH, height=alt.Step(24))
     )
+    return chart
 
 
 def grouped_share_bars(
@@ -198,7 +201,7 @@ def grouped_share_bars(
         else sorted(means.index, key=lambda k: (-means[k], k))
     )
     groups = list(dict.fromkeys(data[group_col]))
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
@@ -228,6 +231,7 @@ def grouped_share_bars(
         # the step is the height of one bar (the offset band), not of one group
         .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
     )
+    return chart
 
 
 def rule_measures(
@@ -252,7 +256,7 @@ def rule_measures(
     data = frame[[rule_col, decision_col, certainty_col, coverage_col, support_col]].copy()
     data[decision_col] = data[decision_col].astype(str)
     scale = _class_scale(data[decision_col], colours)
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_circle(opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
@@ -284,3 +288,4 @@ def rule_measures(
         )
         .properties(width=WIDTH, height=300)
     )
+    return chart

@@ -101,11 +101,12 @@ def _lines(chart: alt.Chart, expr: str, width: int = WRAP) -> alt.Chart:
 
 def _text_view(chart: alt.Chart, name: str, *, size: int = 13, step: int = 18) -> alt.Chart:
     """Rows of ``line`` (ordered by ``row``) as left-aligned text: a plain-text block."""
-    return (
+    view: alt.Chart = (
         chart.mark_text(align="left", baseline="middle", fontSize=size, color="#222")
         .encode(x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N")
         .properties(name=name, width=WIDTH, height=alt.Step(step))
     )
+    return view
 
 
 def _class_colours(classes: Sequence[str], labels: Sequence[str]) -> list[str]:
@@ -166,7 +167,9 @@ def _reducts_view(current: alt.Chart, texts: pd.DataFrame) -> alt.Chart:
     )
 
 
-def _rules_view(current: alt.Chart, rules: pd.DataFrame, colours: alt.Scale) -> alt.LayerChart:
+def _rules_view(
+    current: alt.Chart, rules: pd.DataFrame, colours: alt.Scale
+) -> alt.LayerChart | alt.FacetChart:
     head = "datum.rn + '. ' + datum.t"
     tail = (
         "datum.h + ' (' + datum.k + '; support ' + datum.s + ', strength '"
@@ -217,7 +220,7 @@ def _rules_view(current: alt.Chart, rules: pd.DataFrame, colours: alt.Scale) -> 
 
 def _firms_view(
     current: alt.Chart, tables: Mapping[str, pd.DataFrame], colours: alt.Scale, decision: str
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     per_row = _PER_ROW
     tiles = (
         current.transform_calculate(code="split(datum.g, '')")
@@ -346,19 +349,20 @@ def static_explorer_chart(
         .transform_filter("datum.k == datum.key")
         .transform_lookup(lookup="c", from_=alt.LookupData(tables["texts"], "ti", ["x"]))
     )
-    views = [
+    views: list[alt.Chart | alt.LayerChart | alt.FacetChart] = [
         _summary_view(current, export["n"], method, title or f"Explorer: decision {decision}"),
         _reducts_view(current, tables["texts"]),
         _rules_view(current, tables["rules"], tone_scale),
         _firms_view(current, tables, class_scale, decision),
         _listing_view(current, tables),
     ]
-    return (
+    chart: alt.VConcatChart = (
         alt.vconcat(*views, spacing=14)
         .add_params(*params)
         .resolve_scale(color="independent")
         .properties(usermeta={"embedOptions": {"renderer": "svg", "actions": False}})
     )
+    return chart
 
 
 def static_roughset_explorer(

@@ -87,7 +87,7 @@ class EmbeddednessExplorer(Explorer):
     @property
     def table_html(self) -> str:
         """The table on screen."""
-        return self.output.value
+        return str(self.output.value)
 
     def update(self) -> None:
         """Recompute Table 2 with the chosen test and redraw the rows and the chart."""

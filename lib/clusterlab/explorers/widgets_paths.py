@@ -98,12 +98,12 @@ class PathsExplorer(Explorer):
     @property
     def transitions_html(self) -> str:
         """The transition table on screen."""
-        return self.transitions.value
+        return str(self.transitions.value)
 
     @property
     def firms_html(self) -> str:
         """The list of firms on screen."""
-        return self.firm_list.value
+        return str(self.firm_list.value)
 
     def update(self) -> None:
         """Redraw the table of firms and the chart for the current controls."""

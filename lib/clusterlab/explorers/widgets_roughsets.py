@@ -243,12 +243,12 @@ class RoughSetExplorer(Explorer):
     @property
     def summary_html(self) -> str:
         """The summary HTML on screen."""
-        return self.summary.value
+        return str(self.summary.value)
 
     @property
     def rules_html(self) -> str:
         """The rule table HTML on screen."""
-        return self.rules.value
+        return str(self.rules.value)
 
     def update(self) -> None:
         """Recompute for the current settings and redraw everything."""
