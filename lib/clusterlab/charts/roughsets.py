@@ -16,6 +16,7 @@ import pandas as pd
 
 from clusterlab.charts._colours import colour_range, network_colours
 from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
+from clusterlab.words import BOUNDARY
 
 __all__ = [
     "approximation_regions",
@@ -24,7 +25,7 @@ __all__ = [
     "rule_measures",
 ]
 
-BOUNDARY_LABEL = "boundary"
+BOUNDARY_LABEL = BOUNDARY  # the region word of clusterlab.words
 
 
 def _class_scale(classes: Sequence[str], colours: Mapping[str, str] | None) -> alt.Scale:
