@@ -86,11 +86,13 @@ def test_trajectory_stages_label_every_stage(firms: pd.DataFrame) -> None:
     assert list(stages.index) == [f"F0{i}" for i in range(1, 8)]
     assert stages.loc["F02", "ownership_2005"] == "Foreign subsidiary"
     assert stages.loc["F03", "ownership_2005"] == "Independent"
-    assert stages.loc["F03", "acquisition"] == "Acquired, foreign firm"
+    # the codebook's labels (data/datapackage.json)
+    assert stages.loc["F03", "acquisition"] == "Acquired by a foreign firm"
     assert stages.loc["F03", "situation_label_2011"] == "Acquired and integrated"
-    assert stages.loc["F01", "situation_label_2011"] == "Global network"
-    assert stages.loc["F01", "network_label_2005"] == "Local"
-    assert stages.loc["F05", "acquisition"] == "Acquired, domestic firm"
+    assert stages.loc["F01", "situation_label_2011"] == "Mainly global"
+    assert stages.loc["F01", "network_label_2005"] == "Mainly local"
+    assert stages.loc["F05", "acquisition"] == "Acquired by a domestic firm"
+    assert stages.loc["F02", "sector"] == "ICT"
     assert stages.loc["F02", "path_name"] == cp.PATH_NAMES["relocated_abroad"]
     for col, _, order in cp.STAGES:
         assert set(stages[col]) <= set(order)
@@ -195,10 +197,10 @@ def test_dynamics_by_counts_one_event_per_firm(firms: pd.DataFrame) -> None:
         "no_change": 0,
     }
     assert set(counts.loc[counts["sector"] == "ict", "label"]) == {"ICT"}
-    assert set(counts.loc[counts["sector"] == "life_sciences", "label"]) == {"life sciences"}
+    assert set(counts.loc[counts["sector"] == "life_sciences", "label"]) == {"Life sciences"}
     spec = cp.dynamics_bar(counts, title="T", category_title="Sector").to_dict()
     assert spec["encoding"]["x"]["title"] == "Number of firms"
-    assert spec["encoding"]["y"]["sort"] == ["ICT", "life sciences", "micro electronics"]
+    assert spec["encoding"]["y"]["sort"] == ["ICT", "Life sciences", "Micro-electronics"]
 
 
 def test_book_data_chart_builds() -> None:
@@ -209,3 +211,17 @@ def test_book_data_chart_builds() -> None:
     assert nodes.groupby("stage")["n"].sum().tolist() == [len(firms)] * len(cp.STAGES)
     counts = cp.dynamics_by(firms, "sector")
     assert counts["n"].sum() == len(firms)
+
+
+def test_charts_work_without_a_firm_id_column(firms: pd.DataFrame) -> None:
+    """Own data without ``firm_id``: firms are named by row number (1-based, row order)."""
+    anonymous = firms.drop(columns="firm_id")
+    stages = cp.trajectory_stages(anonymous)
+    assert list(stages["firm_id"]) == [str(i) for i in range(1, len(firms) + 1)]
+    # row 1 of the shuffled fixture is ROWS[4] (F05): an independent firm, not a spin-off
+    assert stages.loc[0, "legal_status"] == "Independent; not a spin-off"
+    chart = cp.trajectory_chart(anonymous, samples=3)
+    assert chart.to_dict()
+    counts = cp.dynamics_by(anonymous, "sector")
+    assert counts["n"].sum() == len(firms)
+    assert cp.dynamics_bar(counts, title="t", category_title="Sector").to_dict()

@@ -179,3 +179,12 @@ def test_the_book_data_follow_the_article() -> None:
     assert transitions.loc["global", "local"] == 0
     acquired = paths.classify_paths(firms)["path"].eq("acquired_integrated").sum()
     assert acquired <= (firms["acquired_2006_2011"] == "foreign").sum() == 3
+
+
+def test_paths_without_a_firm_id_column(firms: pd.DataFrame) -> None:
+    """Firms are then named by 1-based row number, in row order."""
+    anonymous = firms.drop(columns="firm_id").reset_index(drop=True)
+    table = paths.classify_paths(anonymous)
+    assert list(table["firm_id"]) == [str(i) for i in range(1, len(firms) + 1)]
+    assert list(table["path"]) == list(anonymous["path_2006_2011"].astype(str))
+    assert paths.transition_counts(anonymous).to_numpy().sum() == len(firms)

@@ -11,7 +11,8 @@ reconstruct   how the reconstructed firm-level data are built, checked and safel
 embeddedness  group means, differences and significance tests (Table 2)
 paths         development paths 2005-2011
 charts        Altair chart builders: the book's single visual style
-widgets       ipywidgets explorers and the static (no-kernel) explorer export
+explorers     rough sets, Table 2, paths: the analysis, the static page, the live widgets
+words         the wording: codebook labels, sets, regions, rules, paths
 cli           the ``clusterlab`` command line
 """
 

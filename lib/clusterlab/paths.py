@@ -33,6 +33,9 @@ strengthened the firm locally instead, so an acquired firm may be on no path.
 The 2011 situation of a firm (:func:`situation_2011`) is its path's end point where it has one
 (``global`` for path 1) and its 2005 network otherwise; :func:`transition_counts` and
 :func:`transitions_long` cross it with ``network_2005``.
+
+Labels of paths and situations are the codebook's (:mod:`clusterlab.words`). A table without a
+``firm_id`` column names its firms by 1-based row number (:func:`with_firm_ids`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clusterlab.columns import require_columns
+from clusterlab.words import path_label, value_label
 
 __all__ = [
     "NO_PATH",
@@ -57,20 +61,22 @@ __all__ = [
     "situation_2011",
     "transition_counts",
     "transitions_long",
+    "with_firm_ids",
 ]
 
 NO_PATH = "none"
 PATHS: tuple[str, ...] = ("local_to_global", "relocated_abroad", "acquired_integrated")
 NETWORKS: tuple[str, ...] = ("global", "local")
 SITUATIONS_2011: tuple[str, ...] = ("global", "local", "relocated_abroad", "acquired_integrated")
+#: A firm's 2011 situation in words: its network (codebook labels of ``network_2005``) or the
+#: end of its path (codebook labels of ``path_2006_2011``).
 SITUATION_LABELS: dict[str, str] = {
-    "global": "global network",
-    "local": "local network",
-    "relocated_abroad": "relocated abroad",
-    "acquired_integrated": "acquired and integrated",
+    "global": value_label("network_2005", "global"),
+    "local": value_label("network_2005", "local"),
+    "relocated_abroad": path_label("relocated_abroad"),
+    "acquired_integrated": path_label("acquired_integrated"),
 }
 REQUIRED_COLUMNS: tuple[str, ...] = (
-    "firm_id",
     "network_2005",
     "network_change",
     "acquired_2006_2011",
@@ -81,7 +87,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class PathInfo:
-    """What the article says about one development path."""
+    """What the article says about one development path (``label``: the codebook's)."""
 
     key: str
     number: int
@@ -95,7 +101,7 @@ PATH_INFO: dict[str, PathInfo] = {
     "local_to_global": PathInfo(
         "local_to_global",
         1,
-        "local to global",
+        path_label("local_to_global"),
         "from mainly local to mainly global knowledge networks (co-creation abroad, more "
         "cooperation with specialised foreign firms)",
         gatekeeper_possible=True,
@@ -104,7 +110,7 @@ PATH_INFO: dict[str, PathInfo] = {
     "relocated_abroad": PathInfo(
         "relocated_abroad",
         2,
-        "relocated abroad",
+        path_label("relocated_abroad"),
         "the foreign parent closes the local subsidiary and moves its activities abroad",
         gatekeeper_possible=False,
         leakage=True,
@@ -112,7 +118,7 @@ PATH_INFO: dict[str, PathInfo] = {
     "acquired_integrated": PathInfo(
         "acquired_integrated",
         3,
-        "acquired and integrated",
+        path_label("acquired_integrated"),
         "an independent firm is taken over by a foreign firm and integrated into it; a branch "
         "stays in the cluster",
         gatekeeper_possible=False,
@@ -123,6 +129,16 @@ PATH_INFO: dict[str, PathInfo] = {
 
 class PathDataError(ValueError):
     """The firm table lacks a column, has an unknown code, or a path contradicts the record."""
+
+
+def with_firm_ids(firms: pd.DataFrame) -> pd.DataFrame:
+    """``firms`` sorted by ``firm_id`` (as text); a table without that column gets one, the
+    1-based row numbers ``"1"``, ``"2"``, ... in row order."""
+    if "firm_id" in firms.columns:
+        out = firms.assign(firm_id=firms["firm_id"].astype(str))
+        return out.sort_values("firm_id", kind="stable").reset_index(drop=True)
+    out = firms.reset_index(drop=True)
+    return out.assign(firm_id=[str(i + 1) for i in range(len(out))])
 
 
 def _require(firms: pd.DataFrame) -> None:
@@ -145,7 +161,7 @@ def check_paths(firms: pd.DataFrame) -> list[str]:
     """
     _require(firms)
     problems: list[str] = []
-    for row in firms.sort_values("firm_id").itertuples(index=False):
+    for row in with_firm_ids(firms).itertuples(index=False):
         firm, path = row.firm_id, row.path_2006_2011
         independent = str(row.legal_status).startswith("independent")
         subsidiary = str(row.legal_status).startswith("foreign_subsidiary")
@@ -201,7 +217,7 @@ def classify_paths(firms: pd.DataFrame, *, strict: bool = True) -> pd.DataFrame:
     if strict and problems:
         raise PathDataError("inconsistent development paths:\n" + "\n".join(problems))
     bad_firms = {p.split(":", 1)[0] for p in problems}
-    ordered = firms.sort_values("firm_id").reset_index(drop=True)
+    ordered = with_firm_ids(firms)
     path = ordered["path_2006_2011"].astype(str)
     info = path.map(PATH_INFO.get)
     return pd.DataFrame(
@@ -209,7 +225,7 @@ def classify_paths(firms: pd.DataFrame, *, strict: bool = True) -> pd.DataFrame:
             "firm_id": ordered["firm_id"].astype(str),
             "path": path,
             "path_number": [i.number if i else 0 for i in info],
-            "path_label": [i.label if i else "no path" for i in info],
+            "path_label": [path_label(p) for p in path],
             "network_2005": ordered["network_2005"].astype(str),
             "situation_2011": situation_2011(ordered).to_numpy(),
             "gatekeeper_possible": [bool(i and i.gatekeeper_possible) for i in info],
@@ -228,7 +244,7 @@ def path_counts(firms: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for number, key in enumerate((NO_PATH, *PATHS)):
         members = table.loc[table["path"] == key, "firm_id"].tolist()
-        label = PATH_INFO[key].label if key in PATH_INFO else "no path"
+        label = path_label(key)
         rows.append(
             {
                 "path": key,

@@ -9,17 +9,31 @@ by object so a reader can see *which* objects are misclassified.
 
 Object labels are the engine's: the id column's values as ``str`` or, without an id column,
 1-based row numbers (``"1"``, ``"2"``, ...).
+
+Values are the table's codes; ``labels=True`` (where offered) writes them as the codebook's labels
+and ``labels={column: {code: label}}`` with one's own (wording: :mod:`clusterlab.words`). To show a
+table without the pandas index column and with labels, use :func:`clusterlab.words.show_table`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from string import ascii_uppercase
 from typing import Any
 
 import pandas as pd
 
 from clusterlab.roughsets import DecisionTable, ReductStability, Rule
+from clusterlab.words import (
+    BOUNDARY,
+    ValueLabels,
+    join_labels,
+    region_label,
+    resolve_labels,
+    set_text,
+    value_label,
+)
 
 __all__ = [
     "BOUNDARY",
@@ -37,14 +51,10 @@ __all__ = [
     "stability_table",
 ]
 
-#: Region label of objects in the boundary (no lower approximation contains them).
-BOUNDARY = "boundary"
 
-
-def join_labels(labels: Iterable[str], empty: str = "(none)") -> str:
-    """``"F01, F03, F07"``: labels joined for a table cell (``empty`` when there are none)."""
-    text = ", ".join(labels)
-    return text or empty
+def _shown(dt: DecisionTable, value: Any, names: ValueLabels | None) -> str:
+    """A decision value as a table shows it: its label (with ``names``) or its code."""
+    return str(value) if names is None else value_label(dt.decision, value, names)
 
 
 def object_decisions(dt: DecisionTable) -> dict[str, Any]:
@@ -98,16 +108,20 @@ def classes_table(
 
 
 def approximation_table(
-    dt: DecisionTable, attributes: Sequence[str] | None = None, beta: float | None = None
+    dt: DecisionTable,
+    attributes: Sequence[str] | None = None,
+    beta: float | None = None,
+    labels: bool | ValueLabels = False,
 ) -> pd.DataFrame:
     """One row per decision class: its objects, lower and upper approximation, boundary,
     their sizes and the accuracy ``|lower| / |upper|`` (Pawlak; Ziarko's VPRS with ``beta``)."""
+    names = resolve_labels(labels)
     classes = dt.decision_classes()
     rows = []
     for value, approx in dt.approximations(attributes, beta=beta).items():
         rows.append(
             {
-                "decision": value,
+                "decision": value if names is None else _shown(dt, value, names),
                 "objects": len(classes[value]),
                 "lower": join_labels(approx.lower),
                 "upper": join_labels(approx.upper),
@@ -126,23 +140,33 @@ def region_table(
     attributes: Sequence[str] | None = None,
     beta: float | None = None,
     certain_prefix: str = "certainly ",
+    labels: bool | ValueLabels = False,
 ) -> pd.DataFrame:
     """One row per object: ``object``, its ``decision`` and its ``region``.
 
     The region is ``"certainly v"`` when the object lies in the (beta-)lower approximation of
     decision class v, else :data:`BOUNDARY`. (With ``beta`` < 1 an object can sit in the lower
     approximation of a class it does not belong to: the region names that class.) This is the
-    input of :func:`clusterlab.charts.approximation_regions`.
+    input of :func:`clusterlab.charts.approximation_regions`. With ``labels`` decision values
+    are written as labels (:func:`clusterlab.words.region_label`: ``"certainly mainly global"``).
     """
+    names = resolve_labels(labels)
     decisions = object_decisions(dt)
     region = dict.fromkeys(dt.objects, BOUNDARY)
     for value, approx in dt.approximations(attributes, beta=beta).items():
         for label in approx.lower:
-            region[label] = f"{certain_prefix}{value}"
+            region[label] = (
+                f"{certain_prefix}{value}"
+                if names is None
+                else region_label(_shown(dt, value, names), prefix=certain_prefix)
+            )
     return pd.DataFrame(
         {
             "object": list(dt.objects),
-            "decision": [decisions[o] for o in dt.objects],
+            "decision": [
+                decisions[o] if names is None else _shown(dt, decisions[o], names)
+                for o in dt.objects
+            ],
             "region": [region[o] for o in dt.objects],
         }
     )
@@ -217,12 +241,11 @@ def discernibility_table(
     )
 
 
-def _rule_text(conditions: Iterable[tuple[str, Any]]) -> str:
-    return " AND ".join(f"{a} = {v}" for a, v in conditions) or "TRUE"
-
-
 def rules_table(
-    rules: Sequence[Rule], dt: DecisionTable | None = None, split_possible: bool = False
+    rules: Sequence[Rule],
+    dt: DecisionTable | None = None,
+    split_possible: bool = False,
+    labels: bool | ValueLabels = False,
 ) -> pd.DataFrame:
     """One row per rule: ``kind``, ``conditions``, ``decision``, ``rule`` (full text),
     ``support``, ``strength``, ``certainty``, ``coverage``, ``objects`` (supporting objects).
@@ -230,16 +253,17 @@ def rules_table(
     With ``split_possible=True`` (needs ``dt``, the table the rules came from) a possible rule
     ``IF T THEN d = v1 OR d = v2`` becomes one *approximate* row per value v, with Pawlak's
     measures for ``IF T THEN d = v``: support |[T] & X_v|, certainty |[T] & X_v| / |[T]|,
-    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``.
+    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``. Texts are the rule's own
+    (:meth:`Rule.text`), values labelled with ``labels``.
     """
+    names = resolve_labels(labels)
     if split_possible and dt is None:
         raise ValueError("split_possible=True needs the decision table the rules came from")
     classes = dt.decision_classes() if dt is not None else {}
     n = dt.n if dt is not None else None
     rows = []
     for rule in rules:
-        lhs = _rule_text(rule.conditions)
-        attribute = rule.decision_attribute
+        lhs = rule.condition_text(names)
         if split_possible and rule.kind == "possible" and dt is not None and n is not None:
             matched = round(rule.support / rule.certainty) if rule.certainty else 0
             for value in rule.decisions:
@@ -248,8 +272,10 @@ def rules_table(
                     {
                         "kind": rule.kind,
                         "conditions": lhs,
-                        "decision": value,
-                        "rule": f"IF {lhs} THEN {attribute} = {value}",
+                        "decision": value
+                        if names is None
+                        else value_label(rule.decision_attribute, value, names),
+                        "rule": replace(rule, decisions=(value,)).text(names),
                         "support": len(members),
                         "strength": len(members) / n,
                         "certainty": len(members) / matched if matched else 0.0,
@@ -262,8 +288,8 @@ def rules_table(
             {
                 "kind": rule.kind,
                 "conditions": lhs,
-                "decision": " or ".join(map(str, rule.decisions)),
-                "rule": str(rule),
+                "decision": rule.decision_text(names),
+                "rule": rule.text(names),
                 "support": rule.support,
                 "strength": rule.strength,
                 "certainty": rule.certainty,
@@ -318,7 +344,7 @@ def reduct_share_table(result: ReductStability, top: int | None = None) -> pd.Da
         items = items[:top]
     return pd.DataFrame(
         {
-            "reduct": ["{" + ", ".join(r) + "}" if r else "{} (empty)" for r, _ in items],
+            "reduct": [set_text(r, "{} (empty)") for r, _ in items],
             "size": [len(r) for r, _ in items],
             "share": [s for _, s in items],
         }

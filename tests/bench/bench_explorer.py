@@ -4,7 +4,7 @@ Run: ``python tests/bench/bench_explorer.py`` (builds the whole book into a temp
 ~2 minutes) or ``python tests/bench/bench_explorer.py --built _build/html`` (uses a book you
 built already). Prints one table:
 
-* time of :func:`clusterlab.explorer.precompute_all_subsets` (512 subsets) and of building the
+* time of :func:`clusterlab.explorers.precompute_all_subsets` (512 subsets) and of building the
   static explorer chart; one update of the live (kernel) explorer;
 * the explorer page's weight: bytes of the built HTML, of the explorer's specification inside
   it (its precomputed data included), the same gzipped, and every byte the browser fetched to
@@ -147,10 +147,15 @@ def main() -> int:
     parser.add_argument("--built", type=Path, help="an already built book (its _build/html)")
     args = parser.parse_args()
 
-    from clusterlab.charts.explorer import explorer_param_name
     from clusterlab.data import ARTICLE_CONDITIONS, load_firms
-    from clusterlab.explorer import analyse_subset, precompute_all_subsets
-    from clusterlab.widgets import export_size, roughset_explorer, static_roughset_explorer
+    from clusterlab.explorers import (
+        analyse_subset,
+        explorer_param_name,
+        export_size,
+        precompute_all_subsets,
+        roughset_explorer,
+        static_roughset_explorer,
+    )
 
     firms = load_firms()
     rows: list[tuple[str, str, str]] = []

@@ -2,11 +2,14 @@
 
 The test ticks and unticks the page's checkboxes as a reader would and reads what the page then
 shows (the text of the SVG the explorer draws). For each subset it compares that with the
-rough-set engine computed here, directly - not with the precomputed data in the page.
+rough-set engine computed here, directly - not with the precomputed data in the page. Values are
+written with the codebook's labels (read here from data/datapackage.json); the page wraps long
+lines, so texts are compared with the lines joined by spaces.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,15 +17,24 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from clusterlab.charts.explorer import explorer_param_name
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS, load_firms
+from clusterlab.explorers import explorer_param_name
 from clusterlab.roughsets import DecisionTable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGE = "book/03_rough_set_explorer.html"
 TOGGLEABLE = [*ARTICLE_CONDITIONS, *EXTRA_CONDITIONS]
-VIEWS = ("rsx_summary", "rsx_reducts", "rsx_rule_if", "rsx_rule_then", "rsx_regions")
+VIEWS = ("rsx_summary", "rsx_reducts", "rsx_rule", "rsx_regions")
+CODEBOOK = {
+    field["name"]: {c["value"]: c["label"] for c in field["categories"]}
+    for field in json.loads(
+        (Path(__file__).parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8")
+    )["resources"][0]["schema"]["fields"]
+    if "categories" in field
+}
+#: The decision classes inside "certainly ...": their labels, lowered ("Mainly global").
+AREA = {"global": "mainly global", "local": "mainly local"}
 # Text of one explorer view, in display order (top to bottom): the view's name is a class of
 # its SVG mark group (Altair may append a suffix inside layers, hence the prefix match).
 READ_VIEW = """(name) => {
@@ -58,11 +70,12 @@ def explorer_page(offline_tab, book_server: str) -> Iterator[object]:
     context.close()
 
 
-def read(tab) -> dict[str, list[str]]:
-    return {view: tab.evaluate(READ_VIEW, view) for view in VIEWS}
+def read(tab) -> dict[str, str]:
+    """Each view's text, its (wrapped) lines joined by spaces."""
+    return {view: " ".join(tab.evaluate(READ_VIEW, view)) for view in VIEWS}
 
 
-def settle(tab) -> dict[str, list[str]]:
+def settle(tab) -> dict[str, str]:
     """Wait until the redrawn view is stable (two equal reads after animation frames)."""
     previous = None
     for _ in range(50):
@@ -76,7 +89,7 @@ def settle(tab) -> dict[str, list[str]]:
     raise AssertionError("the explorer did not settle")
 
 
-def choose(tab, conditions: list[str]) -> dict[str, list[str]]:
+def choose(tab, conditions: list[str]) -> dict[str, str]:
     """Tick exactly ``conditions`` by clicking the page's checkboxes; return what it shows."""
     for attribute in TOGGLEABLE:
         box = tab.locator(f"input[type=checkbox][name={explorer_param_name(attribute)}]")
@@ -94,7 +107,11 @@ def assert_measure(text: str, name: str, exact: float) -> None:
     assert abs(shown - exact) <= 0.005 + 1e-9, f"{name}: page {shown}, engine {exact}"
 
 
-def assert_page_shows_engine(shown: dict[str, list[str]], firms: pd.DataFrame,
+def labelled(attribute: str, value: object) -> str:
+    return CODEBOOK.get(attribute, {}).get(str(value), str(value))
+
+
+def assert_page_shows_engine(shown: dict[str, str], firms: pd.DataFrame,
                              conditions: list[str]) -> None:
     ordered = [a for a in TOGGLEABLE if a in conditions]
     table = DecisionTable(firms, DECISION, conditions=ordered, id_column="firm_id")
@@ -102,36 +119,34 @@ def assert_page_shows_engine(shown: dict[str, list[str]], firms: pd.DataFrame,
     core = table.core()
     reducts = table.reducts()
     rules = table.rules("lem2") if ordered else []
-    assert shown["rsx_summary"] == [
+    assert shown["rsx_summary"] == " ".join([
         f"Quality of classification: {table.quality():.3f} ({positive} of {n} firms in the "
         "positive region)",
         f"Core: {braces(core) if core else '(empty)'}",
         f"Reducts: {len(reducts)}",
         f"Rules (LEM2): {len(rules)}",
-    ]
-    assert shown["rsx_reducts"] == [braces(r) for r in reducts]
-    assert len(shown["rsx_rule_if"]) == len(shown["rsx_rule_then"]) == len(rules)
-    for i, (head, tail, rule) in enumerate(zip(shown["rsx_rule_if"], shown["rsx_rule_then"],
-                                               rules, strict=True), start=1):
-        conditions_text = " AND ".join(f"{a} = {v}" for a, v in rule.conditions)
-        assert head == f"{i}. IF {conditions_text}"
-        decision = " or ".join(map(str, rule.decisions))
-        assert tail.startswith(f"THEN {DECISION} = {decision}   ({rule.kind}; support "
-                               f"{rule.support}, ")
-        assert_measure(tail, "strength", rule.strength)
-        assert_measure(tail, "certainty", rule.certainty)
-        assert_measure(tail, "coverage", rule.coverage)
+    ])
+    assert shown["rsx_reducts"] == " ".join(braces(r) for r in reducts)
+    cards = re.split(r"(?:^| )(?=\d+\. IF )", shown["rsx_rule"])[1:] if rules else []
+    assert len(cards) == len(rules), shown["rsx_rule"]
+    for i, (card, rule) in enumerate(zip(cards, rules, strict=True), start=1):
+        conditions_text = " AND ".join(f"{a} = {labelled(a, v)}" for a, v in rule.conditions)
+        decision = " OR ".join(f"{DECISION} = {labelled(DECISION, v)}" for v in rule.decisions)
+        assert card.startswith(f"{i}. IF {conditions_text} THEN {decision} ({rule.kind}; "
+                               f"support {rule.support}, "), card
+        assert_measure(card, "strength", rule.strength)
+        assert_measure(card, "certainty", rule.certainty)
+        assert_measure(card, "coverage", rule.coverage)
     approx = table.approximations()
     lowers = {label for a in approx.values() for label in a.lower}
     expected = []
-    for name, members in [(f"certainly {table.decision_values[0]}",
-                           approx[table.decision_values[0]].lower),
+    first, *rest = table.decision_values
+    for name, members in [(f"certainly {AREA[first]}", approx[first].lower),
                           ("boundary", tuple(o for o in table.objects if o not in lowers)),
-                          *[(f"certainly {v}", approx[v].lower)
-                            for v in table.decision_values[1:]]]:
+                          *[(f"certainly {AREA[v]}", approx[v].lower) for v in rest]]:
         if members:
             expected.append(f"{name} ({len(members)}): {', '.join(members)}")
-    assert shown["rsx_regions"] == expected
+    assert shown["rsx_regions"] == " ".join(expected)
 
 
 def test_starts_with_the_articles_attributes(explorer_page, firms: pd.DataFrame) -> None:
@@ -162,8 +177,8 @@ def test_clicking_shows_the_engines_analysis(explorer_page, firms: pd.DataFrame,
 def test_switching_legal_status_off_changes_the_view(explorer_page) -> None:
     on = choose(explorer_page, list(ARTICLE_CONDITIONS))
     off = choose(explorer_page, [a for a in ARTICLE_CONDITIONS if a != "legal_status"])
-    assert on["rsx_summary"][0] != off["rsx_summary"][0]
-    assert any(line.startswith("boundary") for line in off["rsx_regions"])
+    assert on["rsx_summary"] != off["rsx_summary"]
+    assert "boundary (" in off["rsx_regions"] and "boundary (" not in on["rsx_regions"]
 
 
 def test_no_outside_requests_and_no_page_errors(explorer_page) -> None:

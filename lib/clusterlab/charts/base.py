@@ -34,7 +34,11 @@ def _theme() -> dict:
 
 
 def use_book_theme() -> None:
-    """Register the book's theme with Altair and enable it (idempotent)."""
+    """Register the book's theme with Altair and enable it (idempotent); charts go into HTML
+    with their data escaped (:mod:`clusterlab.charts._html`)."""
+    from clusterlab.charts._html import enable_safe_html
+
+    enable_safe_html()
     if THEME_NAME not in alt.theme.names():
         alt.theme.register(THEME_NAME, enable=False)(_theme)
     alt.theme.enable(THEME_NAME)

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts._colours import colour_range, network_colours
+from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
 from clusterlab.columns import require_columns
 
 __all__ = ["composition_bars", "crosstab_heatmap", "table1_bars", "tidy_crosstab"]
@@ -83,7 +84,7 @@ def crosstab_heatmap(
     row_title: str,
     column_title: str,
     subtitle: str | None = None,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """A grid of counts: one cell per (row, column) value, shaded and labelled by its count.
 
     ``counts`` is a long table such as :func:`tidy_crosstab` returns; rows and columns keep
@@ -153,14 +154,8 @@ def composition_bars(
     data[group] = data[group].astype(str)
     cat_order = list(dict.fromkeys(data[category].astype(str)))
     groups = list(dict.fromkeys(data[group]))
-    if colours is None:
-        colours = {}
-        for g in groups:
-            for net, colour in NETWORK_COLOURS.items():
-                if net in g.lower():
-                    colours[g] = colour
-    rest = iter(c for c in PALETTE if c not in colours.values())
-    scale = alt.Scale(domain=groups, range=[colours.get(g) or next(rest) for g in groups])
+    fixed = network_colours(groups) if colours is None else colours
+    scale = alt.Scale(domain=groups, range=colour_range(groups, fixed))
     data["stack_order"] = data[group].map({g: i for i, g in enumerate(groups)})
     x = (
         alt.X(
@@ -172,7 +167,7 @@ def composition_bars(
         if share
         else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
     )
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -199,6 +194,7 @@ def composition_bars(
         )
         .properties(width=WIDTH, height=alt.Step(28))
     )
+    return chart
 
 
 def table1_bars(
@@ -248,7 +244,7 @@ def table1_bars(
         .mark_tick(color="black", thickness=3, size=18)
         .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     )
-    return (
+    chart: alt.FacetChart = (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(
@@ -265,3 +261,4 @@ def table1_bars(
         )
         .resolve_scale(y="independent")
     )
+    return chart

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts._colours import colour_range, network_colours
+from clusterlab.charts.base import WIDTH, use_book_theme
 from clusterlab.columns import require_columns
 
 __all__ = ["embeddedness_slopes", "score_dots"]
@@ -23,14 +24,8 @@ __all__ = ["embeddedness_slopes", "score_dots"]
 
 def _group_scale(groups: Sequence[str], colours: Mapping[str, str] | None) -> alt.Scale:
     """Network colours for groups whose label contains 'global' / 'local'."""
-    colours = dict(colours or {})
-    for g in groups:
-        if g not in colours:
-            for net, colour in NETWORK_COLOURS.items():
-                if net in g.lower():
-                    colours[g] = colour
-    rest = iter(c for c in PALETTE if c not in colours.values())
-    return alt.Scale(domain=list(groups), range=[colours.get(g) or next(rest) for g in groups])
+    fixed = {**network_colours(groups), **(colours or {})}
+    return alt.Scale(domain=list(groups), range=colour_range(list(groups), fixed))
 
 
 def embeddedness_slopes(

@@ -15,6 +15,7 @@ such as ``sector``; ``dynamics_bar`` draws those counts as stacked bars.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import altair as alt
 import numpy as np
@@ -23,6 +24,9 @@ import pandas as pd
 from clusterlab import paths as P
 from clusterlab.charts.base import PALETTE, use_book_theme
 from clusterlab.columns import require_columns
+from clusterlab.words import path_name, value_label
+
+_ACQUISITIONS = ("not_acquired", "foreign", "domestic")
 
 __all__ = [
     "EVENT_COLOURS",
@@ -37,13 +41,9 @@ __all__ = [
     "trajectory_stages",
 ]
 
-#: Legend names of the development paths (and of "no path"), in display order.
-PATH_NAMES: dict[str, str] = {
-    "local_to_global": "Path 1: local to global",
-    "relocated_abroad": "Path 2: relocated abroad",
-    "acquired_integrated": "Path 3: acquired and integrated",
-    P.NO_PATH: "No path",
-}
+#: Legend names of the development paths (and of "no path"), in display order: the codebook's
+#: labels, numbered (:func:`clusterlab.words.path_name`).
+PATH_NAMES: dict[str, str] = {key: path_name(key) for key in (*P.PATHS, P.NO_PATH)}
 #: One colour per path; firms on no path are grey.
 PATH_COLOURS: dict[str, str] = {
     "local_to_global": PALETTE[0],
@@ -52,19 +52,11 @@ PATH_COLOURS: dict[str, str] = {
     P.NO_PATH: "#c4c4c4",
 }
 
+#: Ownership in 2005, derived from the first word of ``legal_status``.
 _OWNERSHIP = {"independent": "Independent", "foreign_subsidiary": "Foreign subsidiary"}
-_NETWORK = {"global": "Global", "local": "Local"}
-_ACQUIRED = {
-    "not_acquired": "Not acquired",
-    "foreign": "Acquired, foreign firm",
-    "domestic": "Acquired, domestic firm",
-}
-_SITUATION = {
-    "global": "Global network",
-    "local": "Local network",
-    "relocated_abroad": "Relocated abroad",
-    "acquired_integrated": "Acquired and integrated",
-}
+_NETWORK = {code: value_label("network_2005", code) for code in P.NETWORKS}
+_ACQUIRED = {code: value_label("acquired_2006_2011", code) for code in _ACQUISITIONS}
+_SITUATION = P.SITUATION_LABELS
 
 #: The stages of ``trajectory_stages``: (column, stage title, category order).
 STAGES: list[tuple[str, str, list[str]]] = [
@@ -76,11 +68,9 @@ STAGES: list[tuple[str, str, list[str]]] = [
 
 #: Event of a firm in 2006-2011, one per firm, in display order.
 EVENT_LABELS: dict[str, str] = {
-    "local_to_global": "Path 1: local to global",
-    "relocated_abroad": "Path 2: relocated abroad",
-    "acquired_integrated": "Path 3: acquired and integrated",
-    "acquired_foreign_other": "Acquired by foreign firm, no path",
-    "acquired_domestic": "Acquired by domestic firm",
+    **{key: PATH_NAMES[key] for key in P.PATHS},
+    "acquired_foreign_other": f"{value_label('acquired_2006_2011', 'foreign')}, no path",
+    "acquired_domestic": value_label("acquired_2006_2011", "domestic"),
     "no_change": "No change",
 }
 EVENT_COLOURS: dict[str, str] = {
@@ -105,18 +95,17 @@ def _ownership(legal_status: pd.Series) -> pd.Series:
 
 
 def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
-    """One row per firm (sorted by ``firm_id``) with a label for each stage in :data:`STAGES`.
+    """One row per firm (sorted by ``firm_id``; row numbers without it, see
+    :func:`clusterlab.paths.with_firm_ids`) with a label for each stage in :data:`STAGES`.
 
     Columns: ``firm_id, sector, legal_status, path, path_name`` and the stage columns
     ``ownership_2005, network_label_2005, acquisition, situation_label_2011``. The path and the
     2011 situation come from :func:`clusterlab.paths.classify_paths` (which raises on a record
     whose path contradicts it).
     """
-    require_columns(
-        firms, ["firm_id", "sector", "legal_status", "acquired_2006_2011"], "the firm table"
-    )
+    require_columns(firms, ["sector", "legal_status", "acquired_2006_2011"], "the firm table")
     table = P.classify_paths(firms)
-    ordered = firms.sort_values("firm_id").reset_index(drop=True)
+    ordered = P.with_firm_ids(firms)
     acquired = ordered["acquired_2006_2011"].astype(str)
     bad = sorted(set(acquired) - set(_ACQUIRED))
     if bad:
@@ -124,8 +113,8 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "firm_id": table["firm_id"],
-            "sector": ordered["sector"].astype(str).str.replace("_", " "),
-            "legal_status": ordered["legal_status"].astype(str).str.replace("_", " "),
+            "sector": [value_label("sector", v) for v in ordered["sector"]],
+            "legal_status": [value_label("legal_status", v) for v in ordered["legal_status"]],
             "path": table["path"],
             "path_name": table["path"].map(PATH_NAMES),
             "ownership_2005": _ownership(ordered["legal_status"]).to_numpy(),
@@ -137,7 +126,132 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
 
 
 def _smoothstep(t: np.ndarray) -> np.ndarray:
-    return t * t * (3 - 2 * t)
+    smooth: np.ndarray = t * t * (3 - 2 * t)
+    return smooth
+
+
+def _check_alluvial(
+    frame: pd.DataFrame,
+    stages: Sequence[tuple[str, str, Sequence[str]]],
+    colour: str,
+    colour_order: Sequence[str],
+    colours: Sequence[str],
+    tooltip: Sequence[tuple[str, str]],
+    id_column: str,
+) -> dict[str, pd.Series]:
+    """Check :func:`alluvial`'s input; return each stage column's category ranks."""
+    if len(stages) < 2:
+        raise ValueError("an alluvial chart needs at least two stages")
+    require_columns(
+        frame, [id_column, colour, *(s[0] for s in stages), *(c for c, _ in tooltip)], "the frame"
+    )
+    if len(colours) != len(colour_order):
+        raise ValueError("colours and colour_order differ in length")
+    bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
+    if bad:
+        raise ValueError(f"{colour} values not in colour_order: {bad}")
+    rank = {}
+    for col, _, order in stages:
+        bad = sorted(set(frame[col].astype(str)) - set(order))
+        if bad:
+            raise ValueError(f"{col} values not in the stage's categories: {bad}")
+        rank[col] = frame[col].astype(str).map({c: i for i, c in enumerate(order)})
+    return rank
+
+
+def _stack(keys: Sequence[np.ndarray], gap: float) -> tuple[np.ndarray, float]:
+    """Top edge of every row when rows are stacked in ``keys`` order (the first key is the
+    category; a ``gap`` between categories); and the total height."""
+    n = len(keys[0])
+    top = np.empty(n)
+    y = 0.0
+    previous = None
+    for idx in np.lexsort(tuple(reversed(keys))):
+        cat = int(keys[0][idx])
+        if previous is not None and cat != previous:
+            y += gap
+        top[idx] = y
+        y += 1.0
+        previous = cat
+    return top, y
+
+
+def _stage_layout(
+    frame: pd.DataFrame,
+    stages: Sequence[tuple[str, str, Sequence[str]]],
+    rank: Mapping[str, pd.Series],
+    id_column: str,
+    gap: float,
+) -> tuple[dict[str, np.ndarray], dict[str, float], pd.DataFrame, float]:
+    """Vertical positions: each row's top edge at each stage (in firm units from the top), the
+    shift that centres each stage, the node bars and the total height."""
+    cols = [s[0] for s in stages]
+    ids = frame[id_column].astype(str).to_numpy()
+    tops: dict[str, np.ndarray] = {}
+    nodes = []
+    totals = []
+    for s, (col, _, order) in enumerate(stages):
+        keys = [rank[col].to_numpy()]
+        if s > 0:
+            keys.append(tops[cols[s - 1]])
+        else:
+            keys.extend(rank[c].to_numpy() for c in cols[1:])
+        tops[col], height = _stack([*keys, ids], gap)
+        totals.append(height)
+        for cat_i, cat in enumerate(order):
+            members = tops[col][rank[col].to_numpy() == cat_i]
+            if len(members):
+                nodes.append(
+                    {
+                        "stage": s,
+                        "category": cat,
+                        "n": len(members),
+                        "label": f"{cat} ({len(members)})",
+                        "top": members.min(),
+                        "bottom": members.max() + 1.0,
+                    }
+                )
+    total = max(totals)
+    shift = {col: (total - t) / 2 for col, t in zip(cols, totals, strict=True)}
+    node_frame = pd.DataFrame(nodes)
+    node_frame["top"] += node_frame["stage"].map(lambda s: shift[cols[s]])
+    node_frame["bottom"] += node_frame["stage"].map(lambda s: shift[cols[s]])
+    return tops, shift, node_frame, total
+
+
+def _ribbons(
+    data: pd.DataFrame,
+    cols: Sequence[str],
+    extra: Sequence[str],
+    tops: Mapping[str, np.ndarray],
+    shift: Mapping[str, float],
+    *,
+    colour: str,
+    id_column: str,
+    node_width: float,
+    samples: int,
+) -> pd.DataFrame:
+    """The ribbon polygons: ``samples`` points per row and pair of neighbouring stages."""
+    pad = 0.06  # a thin white seam between ribbons
+    t = np.linspace(0.0, 1.0, samples)
+    smooth = _smoothstep(t)
+    rows = []
+    for s in range(len(cols) - 1):
+        a, b = cols[s], cols[s + 1]
+        x0, x1 = s + node_width / 2, s + 1 - node_width / 2
+        for i in range(len(data)):
+            y0 = tops[a][i] + shift[a]
+            y1 = tops[b][i] + shift[b]
+            base = {
+                id_column: str(data.at[i, id_column]),
+                "colour_value": str(data.at[i, colour]),
+                "ribbon": f"{data.at[i, id_column]}-{s}",
+                **{c: str(data.at[i, c]) for c in [*cols, *extra]},
+            }
+            for tt, ss in zip(t, smooth, strict=True):
+                y = y0 + (y1 - y0) * ss
+                rows.append({**base, "x": x0 + (x1 - x0) * tt, "y": y + pad, "y2": y + 1 - pad})
+    return pd.DataFrame(rows)
 
 
 def alluvial(
@@ -158,7 +272,7 @@ def alluvial(
     gap: float = 2.0,
     node_width: float = 0.07,
     samples: int = 24,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Firm-level alluvial chart: one unit-wide ribbon per row of ``frame`` across ``stages``.
 
     ``stages`` lists ``(column, stage title, category order)``; each stage is a column of
@@ -172,95 +286,24 @@ def alluvial(
     category order or a colour outside ``colour_order``.
     """
     use_book_theme()
-    if len(stages) < 2:
-        raise ValueError("an alluvial chart needs at least two stages")
+    rank = _check_alluvial(frame, stages, colour, colour_order, colours, tooltip, id_column)
     cols = [s[0] for s in stages]
-    require_columns(frame, [id_column, colour, *cols, *(c for c, _ in tooltip)], "the frame")
-    if len(colours) != len(colour_order):
-        raise ValueError("colours and colour_order differ in length")
-    bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
-    if bad:
-        raise ValueError(f"{colour} values not in colour_order: {bad}")
-    rank = {}
-    for col, _, order in stages:
-        bad = sorted(set(frame[col].astype(str)) - set(order))
-        if bad:
-            raise ValueError(f"{col} values not in the stage's categories: {bad}")
-        rank[col] = frame[col].astype(str).map({c: i for i, c in enumerate(order)})
-
-    n = len(frame)
-    data = frame.reset_index(drop=True)
-    # Vertical position (top edge, in firm units from the top) of every row at every stage.
-    tops: dict[str, np.ndarray] = {}
-    nodes = []
-    totals = []
-    for s, (col, _, order) in enumerate(stages):
-        keys = [rank[col].to_numpy()]
-        if s > 0:
-            keys.append(tops[cols[s - 1]])
-        else:
-            keys.extend(rank[c].to_numpy() for c in cols[1:])
-        keys.append(data[id_column].astype(str).to_numpy())
-        order_idx = np.lexsort(tuple(reversed(keys)))
-        top = np.empty(n)
-        y = 0.0
-        previous = None
-        for idx in order_idx:
-            cat = int(keys[0][idx])
-            if previous is not None and cat != previous:
-                y += gap
-            top[idx] = y
-            y += 1.0
-            previous = cat
-        tops[col] = top
-        totals.append(y)
-        for cat_i, cat in enumerate(order):
-            members = top[rank[col].to_numpy() == cat_i]
-            if len(members):
-                nodes.append(
-                    {
-                        "stage": s,
-                        "category": cat,
-                        "n": len(members),
-                        "label": f"{cat} ({len(members)})",
-                        "top": members.min(),
-                        "bottom": members.max() + 1.0,
-                    }
-                )
-    total = max(totals)
-    # centre each stage vertically
-    shift = {col: (total - t) / 2 for col, t in zip(cols, totals, strict=True)}
-    node_frame = pd.DataFrame(nodes)
-    node_frame["top"] += node_frame["stage"].map(lambda s: shift[cols[s]])
-    node_frame["bottom"] += node_frame["stage"].map(lambda s: shift[cols[s]])
+    tops, shift, node_frame, total = _stage_layout(frame, stages, rank, id_column, gap)
     node_frame["x"] = node_frame["stage"] - node_width / 2
     node_frame["x2"] = node_frame["stage"] + node_width / 2
     node_frame["stage_title"] = node_frame["stage"].map(lambda s: stages[s][1])
     node_frame["label_y"] = node_frame["top"] - 0.35
-
-    pad = 0.06  # a thin white seam between ribbons
-    t = np.linspace(0.0, 1.0, samples)
-    smooth = _smoothstep(t)
-    rows = []
-    for s in range(len(stages) - 1):
-        a, b = cols[s], cols[s + 1]
-        x0, x1 = s + node_width / 2, s + 1 - node_width / 2
-        for i in range(n):
-            y0 = tops[a][i] + shift[a]
-            y1 = tops[b][i] + shift[b]
-            base = {
-                id_column: str(data.at[i, id_column]),
-                "colour_value": str(data.at[i, colour]),
-                "ribbon": f"{data.at[i, id_column]}-{s}",
-            }
-            for c in cols:
-                base[c] = str(data.at[i, c])
-            for c, _ in tooltip:
-                base[c] = str(data.at[i, c])
-            for tt, ss in zip(t, smooth, strict=True):
-                y = y0 + (y1 - y0) * ss
-                rows.append({**base, "x": x0 + (x1 - x0) * tt, "y": y + pad, "y2": y + 1 - pad})
-    ribbons = pd.DataFrame(rows)
+    ribbons = _ribbons(
+        frame.reset_index(drop=True),
+        cols,
+        [c for c, _ in tooltip],
+        tops,
+        shift,
+        colour=colour,
+        id_column=id_column,
+        node_width=node_width,
+        samples=samples,
+    )
 
     x_scale = alt.Scale(domain=[-label_room[0], len(stages) - 1 + label_room[1]])
     y_scale = alt.Scale(domain=[total + 0.5, -3.2])
@@ -316,8 +359,14 @@ def alluvial(
         + node_frame["n"].map(lambda k: f"{k} firm" if k == 1 else f"{k} firms")
     )
 
-    def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
-        return (
+    def _labels(
+        rows: pd.DataFrame,
+        align: Literal["left", "center", "right"],
+        y: str,
+        text: str,
+        baseline: Literal["middle", "bottom"],
+    ) -> alt.Chart:
+        chart: alt.Chart = (
             alt.Chart(rows)
             .mark_text(fontSize=11, align=align, baseline=baseline, color="#222", lineBreak="\n")
             .encode(
@@ -326,6 +375,7 @@ def alluvial(
                 text=f"{text}:N",
             )
         )
+        return chart
 
     stage_no = node_frame["stage"]
     label_layers = [
@@ -356,7 +406,7 @@ def trajectory_chart(
     title: str = "Trajectories of the firms, 2005-2011",
     subtitle: str | None = None,
     **kwargs: object,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """The firms' trajectories (:func:`trajectory_stages`) as an alluvial chart coloured by
     development path; hover over a ribbon for the firm, its sector and its legal status."""
     stages = trajectory_stages(firms)
@@ -378,7 +428,7 @@ def trajectory_chart(
 def _events(firms: pd.DataFrame) -> pd.Series:
     """Each firm's 2006-2011 event (a key of :data:`EVENT_LABELS`), sorted by ``firm_id``."""
     table = P.classify_paths(firms)
-    acquired = firms.sort_values("firm_id")["acquired_2006_2011"].astype(str).to_numpy()
+    acquired = P.with_firm_ids(firms)["acquired_2006_2011"].astype(str).to_numpy()
     events = []
     for path, acq in zip(table["path"], acquired, strict=True):
         if path != P.NO_PATH:
@@ -403,16 +453,16 @@ def dynamics_by(
     Every firm has one event: its development path if it has one, else ``acquired_foreign_
     other`` or ``acquired_domestic`` if it was acquired, else ``no_change``. Columns:
     ``<attribute>, label, event, event_label, order, n``; ``label`` is ``labels[value]``
-    (default: the value with underscores as spaces). Values in ``categories`` order when
-    given, else sorted.
+    (else the codebook's label, see :func:`clusterlab.words.value_label`). Values in
+    ``categories`` order when given, else sorted.
     """
     require_columns(firms, [attribute, "acquired_2006_2011"], "the firm table")
     events = _events(firms)
-    values = firms.sort_values("firm_id")[attribute].astype(str).to_numpy()
+    values = P.with_firm_ids(firms)[attribute].astype(str).to_numpy()
     order = list(categories) if categories is not None else sorted(set(values))
     rows = []
     for value in order:
-        label = (labels or {}).get(value, value.replace("_", " "))
+        label = (labels or {}).get(value) or value_label(attribute, value)
         for i, (key, name) in enumerate(EVENT_LABELS.items()):
             n = int(((values == value) & (events.to_numpy() == key)).sum())
             rows.append(
@@ -440,7 +490,7 @@ def dynamics_bar(
     use_book_theme()
     require_columns(counts, ["label", "event", "event_label", "order", "n"], "the frame")
     shown = counts[counts["n"] > 0]
-    return (
+    chart: alt.Chart = (
         alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -463,3 +513,4 @@ def dynamics_bar(
         )
         .properties(width=520, height=alt.Step(30))
     )
+    return chart

@@ -2,18 +2,21 @@
 
 Every builder takes a tidy :class:`pandas.DataFrame` (the shapes produced by
 :mod:`clusterlab.teaching`), so the charts know nothing about the engine's objects. Colours for
-decision classes default to ``NETWORK_COLOURS`` when the classes are ``global``/``local`` and to
-the book's palette otherwise.
+decision classes default to ``NETWORK_COLOURS`` for classes whose name contains ``global`` or
+``local`` and to the book's palette otherwise (cycling, for any number of classes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts._colours import colour_range, network_colours
+from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
+from clusterlab.words import BOUNDARY
 
 __all__ = [
     "approximation_regions",
@@ -22,16 +25,14 @@ __all__ = [
     "rule_measures",
 ]
 
-BOUNDARY_LABEL = "boundary"
+BOUNDARY_LABEL = BOUNDARY  # the region word of clusterlab.words
 
 
 def _class_scale(classes: Sequence[str], colours: Mapping[str, str] | None) -> alt.Scale:
     """A colour scale with one fixed colour per decision class (sorted for stability)."""
     domain = sorted({str(c) for c in classes})
-    if colours is None:
-        colours = NETWORK_COLOURS if set(domain) <= set(NETWORK_COLOURS) else {}
-    rest = iter(c for c in PALETTE if c not in colours.values())
-    return alt.Scale(domain=domain, range=[colours.get(c) or next(rest) for c in domain])
+    fixed = network_colours(domain) if colours is None else colours
+    return alt.Scale(domain=domain, range=colour_range(domain, fixed))
 
 
 def approximation_regions(
@@ -92,7 +93,7 @@ def approximation_regions(
         text=f"{object_col}:N"
     )
     step = 44
-    return (
+    chart: alt.LayerChart = (
         alt.layer(tiles, labels)
         .properties(width=alt.Step(step), height=alt.Step(26))
         .facet(
@@ -106,6 +107,7 @@ def approximation_regions(
         )
         .resolve_scale(x="independent")
     )
+    return chart
 
 
 def attribute_bars(
@@ -134,8 +136,8 @@ def attribute_bars(
         data.sort_values([value_col, attribute_col], ascending=[False, True])[attribute_col]
     )
     fmt = ".0%" if percent else ".3f"
-    x_kwargs = {"scale": alt.Scale(domain=list(domain))} if domain else {}
-    encoding = {
+    x_kwargs: dict[str, Any] = {"scale": alt.Scale(domain=list(domain))} if domain else {}
+    encoding: dict[str, Any] = {
         "y": alt.Y(f"{attribute_col}:N", sort=order, title=attribute_title),
         "x": alt.X(
             f"{value_col}:Q",
@@ -148,7 +150,7 @@ def attribute_bars(
             alt.Tooltip(f"{value_col}:Q", title=value_title, format=fmt),
         ],
     }
-    colour: dict = {"color": PALETTE[0]}
+    colour: dict[str, Any] = {"color": PALETTE[0]}
     if highlight_col is not None:
         data[highlight_col] = data[highlight_col].map({True: "yes", False: "no"})
         colour = {}
@@ -158,12 +160,13 @@ def attribute_bars(
             scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]),
         )
         encoding["tooltip"].append(alt.Tooltip(f"{highlight_col}:N", title=highlight_title))
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(**colour)
         .encode(**encoding)
         .properties(width=WIDTH, height=alt.Step(24))
     )
+    return chart
 
 
 def grouped_share_bars(
@@ -199,7 +202,7 @@ def grouped_share_bars(
         else sorted(means.index, key=lambda k: (-means[k], k))
     )
     groups = list(dict.fromkeys(data[group_col]))
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
@@ -217,7 +220,7 @@ def grouped_share_bars(
                 f"{group_col}:N",
                 title=group_title,
                 sort=groups,
-                scale=alt.Scale(domain=groups, range=PALETTE[: len(groups)]),
+                scale=alt.Scale(domain=groups, range=colour_range(groups)),
                 legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500),
             ),
             tooltip=[
@@ -229,6 +232,7 @@ def grouped_share_bars(
         # the step is the height of one bar (the offset band), not of one group
         .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
     )
+    return chart
 
 
 def rule_measures(
@@ -253,7 +257,7 @@ def rule_measures(
     data = frame[[rule_col, decision_col, certainty_col, coverage_col, support_col]].copy()
     data[decision_col] = data[decision_col].astype(str)
     scale = _class_scale(data[decision_col], colours)
-    return (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_circle(opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
@@ -285,3 +289,4 @@ def rule_measures(
         )
         .properties(width=WIDTH, height=300)
     )
+    return chart

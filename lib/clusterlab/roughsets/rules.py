@@ -106,10 +106,31 @@ class Rule:
         """True when ``row`` (attribute -> value) satisfies every condition."""
         return all(row.get(a) == v for a, v in self.conditions)
 
+    def condition_text(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """``a = v AND b = w`` (``TRUE`` without conditions); ``labels[a][v]`` replaces a value
+        that has a label (see :mod:`clusterlab.words`)."""
+        return " AND ".join(f"{a} = {_shown(a, v, labels)}" for a, v in self.conditions) or "TRUE"
+
+    def decision_text(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """The decision value(s), labelled like :meth:`condition_text`, joined by ``or``."""
+        return " or ".join(_shown(self.decision_attribute, v, labels) for v in self.decisions)
+
+    def conclusion_text(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """``d = w`` (possible: ``d = v OR d = w``), values labelled like :meth:`condition_text`."""
+        d = self.decision_attribute
+        return " OR ".join(f"{d} = {_shown(d, v, labels)}" for v in self.decisions)
+
+    def text(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """``IF a = v AND ... THEN d = w``, values labelled like :meth:`condition_text`."""
+        return f"IF {self.condition_text(labels)} THEN {self.conclusion_text(labels)}"
+
     def __str__(self) -> str:
-        lhs = " AND ".join(f"{a} = {v}" for a, v in self.conditions) or "TRUE"
-        rhs = " OR ".join(f"{self.decision_attribute} = {v}" for v in self.decisions)
-        return f"IF {lhs} THEN {rhs}"
+        return self.text()
+
+
+def _shown(attribute: str, value: Any, labels: Mapping[str, Mapping[str, str]] | None) -> str:
+    """A value as a rule shows it: its label when ``labels`` has one, else the value."""
+    return str(value) if labels is None else labels.get(attribute, {}).get(str(value), str(value))
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,32 @@
-"""The explorers' computation (clusterlab.explorer) and the static export, checked against
-the rough-set engine called directly - never against the precomputation itself."""
+"""The explorers' analysis (clusterlab.explorers.roughsets_analysis), checked against the
+rough-set engine called directly."""
 
 from __future__ import annotations
 
 import json
-from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from clusterlab import explorer as ex
+from clusterlab import explorers as ex
 from clusterlab.columns import MissingColumnError
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS, load_firms
 from clusterlab.roughsets import (
     BetaOutOfRangeError,
     DecisionTable,
-    UnknownAttributeError,
     UnknownObjectError,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "roughsets"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "roughsets"
+#: How the regions of the book's decision classes read (codebook labels of network_2005,
+#: "Mainly global" / "Mainly local", inside the phrase "certainly ...").
+AREA_WORDS = {"global": "mainly global", "local": "mainly local"}
 
 
 @pytest.fixture(scope="module")
 def firms() -> pd.DataFrame:
     return load_firms()
-
-
-@pytest.fixture(scope="module")
-def export(firms: pd.DataFrame) -> dict:
-    return ex.precompute_all_subsets(firms)
 
 
 def engine(
@@ -39,7 +35,7 @@ def engine(
     decision: str = DECISION,
     leave_out: tuple[str, ...] = (),
 ) -> DecisionTable:
-    """The engine's table built independently of clusterlab.explorer."""
+    """The engine's table built independently of clusterlab.explorers."""
     table = DecisionTable(firms, decision, conditions=conditions, id_column="firm_id")
     return table.drop_objects(list(leave_out)) if leave_out else table
 
@@ -49,7 +45,7 @@ def expected_areas(table: DecisionTable, beta: float | None = None) -> dict[str,
     areas = dict.fromkeys(table.objects, "boundary")
     for value, approx in table.approximations(beta=beta).items():
         for label in approx.lower:
-            areas[label] = f"{word} {value}"
+            areas[label] = f"{word} {AREA_WORDS[value]}"
     return areas
 
 
@@ -155,10 +151,8 @@ def test_no_attributes_no_rules(firms: pd.DataFrame) -> None:
 def test_bad_input(firms: pd.DataFrame) -> None:
     with pytest.raises(MissingColumnError, match="colour"):
         ex.analyse_subset(firms, ["sector", "colour"])
-    with pytest.raises(UnknownAttributeError):
-        ex.subset_key(["colour"])
-    with pytest.raises(ValueError):
-        ex.subset_of_key(512)
+    with pytest.raises(MissingColumnError, match="Firm"):
+        ex.analyse_subset(firms, ["sector"], id_column="Firm")  # a named id column must exist
 
 
 def test_works_on_any_decision_table() -> None:
@@ -176,72 +170,30 @@ def test_works_on_any_decision_table() -> None:
     assert [r["text"] for r in result["rules"]] == [str(r) for r in table.rules()]
 
 
-# ---------------------------------------------------------------------------- static export
+def test_rule_texts_codes_and_labels(firms: pd.DataFrame) -> None:
+    result = ex.analyse_subset(firms, ["legal_status"])
+    rule = next(
+        r for r in result["rules"] if r["if"] == {"legal_status": "independent_corporate_spinoff"}
+    )
+    assert rule["text"] == (
+        "IF legal_status = independent_corporate_spinoff THEN network_2005 = global"
+    )
+    assert rule["conditions_text"] == "legal_status = Independent; corporate spin-off"
+    assert rule["decision_text"] == "Mainly global"
+    plain = ex.analyse_subset(firms, ["legal_status"], labels=False)
+    assert [r["conditions_text"] for r in plain["rules"]] == [
+        " AND ".join(f"{a} = {v}" for a, v in r["if"].items()) for r in plain["rules"]
+    ]
+    assert plain["regions"][0]["area"] in {"boundary", "certainly global", "certainly local"}
 
 
-def test_subset_keys_round_trip() -> None:
-    assert ex.subset_key([]) == 0
-    assert ex.subset_key(ex.TOGGLEABLE) == 511
-    assert ex.subset_key(["legal_status", "sector"]) == 1 + 16
-    for key in (0, 5, 31, 300, 511):
-        assert ex.subset_key(ex.subset_of_key(key)) == key
-
-
-def test_export_covers_every_subset(export: dict, firms: pd.DataFrame) -> None:
-    assert [s["k"] for s in export["subsets"]] == list(range(512))
-    assert export["attributes"] == list(ex.TOGGLEABLE)
-    assert [f["f"] for f in export["firms"]] == sorted(firms["firm_id"])
-    assert all(len(s["g"]) == len(firms) for s in export["subsets"])
-    ids = [r["i"] for r in export["rules"]]
-    assert ids == list(range(len(ids)))
-    texts = [(r["t"], r["d"], r["k"]) for r in export["rules"]]
-    assert len(set(texts)) == len(texts), "rules are stored once"
-
-
-SUBSETS = [
-    list(ARTICLE_CONDITIONS),
-    [a for a in ARTICLE_CONDITIONS if a != "legal_status"],
-    ["legal_status", "virtualisation"],
-    ["sector", "founding_period", "size_class", "region"],
-    list(ex.TOGGLEABLE),
-    [],
-]
-
-
-@pytest.mark.parametrize("conditions", SUBSETS, ids=lambda c: "+".join(c) or "none")
-def test_precomputed_record_equals_the_engine(
-    export: dict, firms: pd.DataFrame, conditions: list[str]
-) -> None:
-    record = ex.expand_record(export, ex.subset_key(conditions))
-    table = engine(firms, [a for a in ex.TOGGLEABLE if a in conditions])
-    assert record["conditions"] == [a for a in ex.TOGGLEABLE if a in conditions]
-    assert record["quality"] == pytest.approx(table.quality(), abs=1e-12)
-    assert record["core"] == list(table.core())
-    assert record["reducts"] == [list(r) for r in table.reducts()]
-    rules = table.rules("lem2") if conditions else []
-    assert len(record["rules"]) == len(rules)
-    for got, rule in zip(record["rules"], rules, strict=True):
-        assert f"IF {got['conditions_text']} THEN" in str(rule)
-        assert got["decision_text"] == " or ".join(map(str, rule.decisions))
-        assert got["type"] == rule.kind and got["support"] == rule.support
-        assert got["certainty"] == pytest.approx(rule.certainty, abs=5e-5)
-        assert got["coverage"] == pytest.approx(rule.coverage, abs=5e-5)
-        assert got["strength"] == pytest.approx(rule.strength, abs=5e-5)
-    assert record["regions"] == expected_areas(table)
-
-
-def test_all_subsets_quality_and_core_match_the_engine(export: dict, firms: pd.DataFrame) -> None:
-    """Quality and core for all 512 subsets (cheap engine calls)."""
-    full = engine(firms, list(ex.TOGGLEABLE))
-    for size in range(len(ex.TOGGLEABLE) + 1):
-        for combo in combinations(ex.TOGGLEABLE, size):
-            record = export["subsets"][ex.subset_key(combo)]
-            assert record["p"] == len(full.positive_region(combo))
-            assert record["c"] == ", ".join(full.core(combo))
-
-
-def test_export_is_deterministic_and_small(export: dict, firms: pd.DataFrame) -> None:
-    shuffled = firms.sample(frac=1.0, random_state=7).reset_index(drop=True)
-    again = ex.precompute_all_subsets(shuffled)
-    assert json.dumps(again, sort_keys=True) == json.dumps(export, sort_keys=True)
-    assert len(json.dumps(export, separators=(",", ":"))) < 400_000
+def test_own_data_without_an_id_column(firms: pd.DataFrame) -> None:
+    """Without ``firm_id`` objects are named by 1-based row number."""
+    anonymous = firms.drop(columns="firm_id").reset_index(drop=True)
+    result = ex.analyse_subset(anonymous, ARTICLE_CONDITIONS, leave_out=["3"], labels=False)
+    table = DecisionTable(anonymous, DECISION, conditions=list(ARTICLE_CONDITIONS))
+    table = table.drop_objects(["3"])
+    assert result["quality"] == table.quality()
+    assert result["left_out"] == ["3"]
+    assert [r["firm"] for r in result["regions"]] == [str(i) for i in range(1, len(firms) + 1)]
+    assert [r["text"] for r in result["rules"]] == [str(r) for r in table.rules()]

@@ -6,7 +6,8 @@ It shows the transition table ``network_2005`` x 2011 situation
 (:func:`clusterlab.paths.transition_counts`), the firms on the chosen path and a stacked bar
 chart of the events per category of the attribute (:func:`clusterlab.charts.paths.dynamics_by`).
 For tests: ``transitions_html``, ``firms_html``, ``shown_firms`` (the ids listed) and
-``chart``.
+``chart``. Values are shown as the codebook's labels (:mod:`clusterlab.words`), tables without
+their pandas index; a table without ``firm_id`` names firms by row number.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import pandas as pd
 from clusterlab import paths as P
 from clusterlab.charts.paths import dynamics_bar, dynamics_by
 from clusterlab.data import ARTICLE_CONDITIONS, EXTRA_CONDITIONS
-from clusterlab.widgets._base import Explorer
+from clusterlab.explorers._widget_base import Explorer
+from clusterlab.words import column_title, labelled, path_name
 
 __all__ = ["PathsExplorer", "paths_explorer"]
 
@@ -33,11 +35,17 @@ _FIRM_COLUMNS = [
     "network_2005",
     "acquired_2006_2011",
     "situation_2011",
+    "path_label",
 ]
+_HEADS = {"situation_2011": "Situation 2011", "path_label": "Development path"}
 
 
 def _table(frame: pd.DataFrame, css: str) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    """An HTML table of ``frame``'s columns (headed by the codebook's titles) and rows; the
+    index is not shown."""
+    head = "".join(
+        f"<th>{html.escape(_HEADS.get(str(c), column_title(str(c))))}</th>" for c in frame.columns
+    )
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
@@ -56,12 +64,15 @@ class PathsExplorer(Explorer):
         super().__init__()
         self.firms = firms
         self.table = P.classify_paths(firms)
+        offered = [a for a in attributes if a in firms.columns] or ["network_2005"]
         self.attribute = widgets.Dropdown(
-            options=list(attributes), value=attributes[0], description="Break down by"
+            options=[(column_title(a), a) for a in offered],
+            value=offered[0],
+            description="Break down by",
         )
         options = (
             [("all firms", ALL)]
-            + [(f"path {info.number}: {info.label}", key) for key, info in P.PATH_INFO.items()]
+            + [(path_name(key), key) for key in P.PATH_INFO]
             + [("no path", P.NO_PATH)]
         )
         self.path = widgets.Dropdown(options=options, value=ALL, description="List")
@@ -87,18 +98,19 @@ class PathsExplorer(Explorer):
     @property
     def transitions_html(self) -> str:
         """The transition table on screen."""
-        return self.transitions.value
+        return str(self.transitions.value)
 
     @property
     def firms_html(self) -> str:
         """The list of firms on screen."""
-        return self.firm_list.value
+        return str(self.firm_list.value)
 
     def update(self) -> None:
         """Redraw the table of firms and the chart for the current controls."""
-        counts = P.transition_counts(self.firms).reset_index()
+        counts = P.transition_counts(self.firms)
+        counts = counts.rename(columns=P.SITUATION_LABELS).reset_index()
         self.transitions.value = "<p><b>Knowledge network 2005 by situation 2011</b></p>" + _table(
-            counts, "paths-transitions"
+            labelled(counts), "paths-transitions"
         )
         chosen = (
             self.table
@@ -106,11 +118,10 @@ class PathsExplorer(Explorer):
             else self.table[self.table["path"] == self.path.value]
         )
         self.shown_firms = list(chosen["firm_id"])
-        merged = chosen.merge(
-            self.firms[["firm_id", "sector", "legal_status", "acquired_2006_2011"]].astype(str),
-            on="firm_id",
-        )
-        listing = merged[_FIRM_COLUMNS + ["path_label"]]
+        columns = ["firm_id", "sector", "legal_status", "acquired_2006_2011"]
+        merged = chosen.merge(P.with_firm_ids(self.firms)[columns].astype(str), on="firm_id")
+        listing = labelled(merged[_FIRM_COLUMNS])
+        listing["situation_2011"] = merged["situation_2011"].map(P.SITUATION_LABELS)
         self.firm_list.value = f"<p><b>Firms ({len(listing)})</b></p>" + _table(
             listing, "paths-firms"
         )
@@ -119,8 +130,8 @@ class PathsExplorer(Explorer):
         self.show_chart(
             dynamics_bar(
                 counts_by,
-                title=f"Events 2006-2011 by {attribute}",
-                category_title=attribute.replace("_", " "),
+                title=f"Events 2006-2011 by {column_title(attribute).lower()}",
+                category_title=column_title(attribute),
             )
         )
 

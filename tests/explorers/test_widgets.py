@@ -1,4 +1,4 @@
-"""The live explorers (clusterlab.widgets) driven like a reader would: set control values,
+"""The live explorers (clusterlab.explorers) driven like a reader would: set control values,
 read what the explorer displays, compare with the engines called directly in the test."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from codebook_labels import read_codebook
 
 from clusterlab import embeddedness as E
+from clusterlab import explorers as W
 from clusterlab import paths as P
-from clusterlab import widgets as W
 from clusterlab.data import ARTICLE_CONDITIONS, load_embeddedness, load_firms, load_published
 from clusterlab.roughsets import DecisionTable
 
@@ -79,17 +80,29 @@ def braces(names: tuple[str, ...]) -> str:
     return "{" + ", ".join(names) + "}"
 
 
+CODEBOOK = read_codebook()
+
+
+def label_of(column: str, value: object) -> str:
+    return CODEBOOK.get(column, {}).get(str(value), str(value))
+
+
+def in_phrase(text: str) -> str:
+    """A capitalised label inside "certainly ..." ("Mainly global" -> "mainly global")."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 def expected_rows(
     table: DecisionTable, method: str = "lem2", min_support: int = 1
 ) -> list[list[str]]:
     rows = []
     for i, r in enumerate(table.rules(method, min_support=min_support), start=1):
-        conditions = " AND ".join(f"{a} = {v}" for a, v in r.conditions)
+        conditions = " AND ".join(f"{a} = {label_of(a, v)}" for a, v in r.conditions)
         rows.append(
             [
                 str(i),
                 conditions,
-                " or ".join(map(str, r.decisions)),
+                " or ".join(label_of(table.decision, v) for v in r.decisions),
                 r.kind,
                 str(r.support),
                 f"{r.strength:.2f}",
@@ -125,7 +138,7 @@ def assert_shows(
     word = "certainly" if beta is None else "mostly"
     for value, approx in table.approximations(beta=beta).items():
         for label in approx.lower:
-            assert regions[label] == f"{word} {value}"
+            assert regions[label] == f"{word} {in_phrase(label_of(table.decision, value))}"
     for label in table.boundary_region(beta=beta):
         if not any(label in a.lower for a in table.approximations(beta=beta).values()):
             assert regions[label] == "boundary"
@@ -277,9 +290,18 @@ def test_paths_explorer(firms: pd.DataFrame) -> None:
     explorer = W.paths_explorer(firms)
     counts = P.transition_counts(firms)
     rows = table_rows(explorer.transitions_html)
-    assert rows[0] == ["network_2005", *P.SITUATIONS_2011]
+    # headed and labelled by the codebook: network_2005 and the paths' labels
+    assert rows[0] == [
+        "Knowledge network 2005",
+        "Mainly global",
+        "Mainly local",
+        "Relocated abroad",
+        "Acquired and integrated",
+    ]
+    network = {"Mainly global": "global", "Mainly local": "local"}
+    assert [row[0] for row in rows[1:]] == list(network)
     for row in rows[1:]:
-        assert [int(x) for x in row[1:]] == counts.loc[row[0]].tolist()
+        assert [int(x) for x in row[1:]] == counts.loc[network[row[0]]].tolist()
     for key in (*P.PATHS, P.NO_PATH):
         explorer.path.value = key
         expected = sorted(firms.loc[firms["path_2006_2011"] == key, "firm_id"])
@@ -287,4 +309,26 @@ def test_paths_explorer(firms: pd.DataFrame) -> None:
         listed = [r[0] for r in table_rows(explorer.firms_html)[1:]]
         assert listed == expected
     explorer.attribute.value = "legal_status"
-    assert "legal_status" in explorer.chart.to_dict()["title"]["text"]  # type: ignore[union-attr]
+    title = explorer.chart.to_dict()["title"]["text"]  # type: ignore[union-attr]
+    assert title == "Events 2006-2011 by legal status 2005 and origin"
+    assert "<th>" in explorer.firms_html and "Independent; academic spin-off" in explorer.firms_html
+
+
+def test_explorers_on_own_data_without_firm_id(firms: pd.DataFrame) -> None:
+    anonymous = firms.drop(columns="firm_id").reset_index(drop=True)
+    rough = W.roughset_explorer(anonymous)
+    assert rough.error is None and rough.result is not None
+    assert rough.leave_out.options == tuple(str(i) for i in range(1, len(firms) + 1))
+    rough.leave_out.value = ("2",)
+    assert rough.result["left_out"] == ["2"]
+    paths = W.paths_explorer(anonymous)
+    assert paths.shown_firms == [str(i) for i in range(1, len(firms) + 1)]
+
+
+def test_rough_set_explorer_on_a_table_with_many_classes() -> None:
+    """Twelve decision classes: the chart's palette cycles instead of failing."""
+    rows = [{"a": str(i % 4), "b": str(i % 3), "d": f"class {i % 12}"} for i in range(48)]
+    explorer = W.roughset_explorer(pd.DataFrame(rows), decisions=["d"])
+    assert explorer.error is None
+    spec = explorer.chart.to_dict()  # type: ignore[union-attr]
+    assert len(spec["spec"]["layer"][0]["encoding"]["color"]["scale"]["range"]) == 12

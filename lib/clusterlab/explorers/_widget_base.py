@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 import altair as alt
 import ipywidgets as widgets
 from IPython import get_ipython
-from IPython.display import display
+from IPython.display import display as _display
+
+#: IPython's ``display`` (untyped in IPython).
+display = cast(Callable[..., None], _display)
 
 
 class Explorer:

@@ -1,10 +1,11 @@
 """The live rough-set explorer (ipywidgets; needs a kernel: Jupyter or Binder).
 
->>> from clusterlab.widgets import roughset_explorer
+>>> from clusterlab.explorers import roughset_explorer
 >>> explorer = roughset_explorer()     # doctest: +SKIP
 >>> explorer                           # doctest: +SKIP   (displays the controls and results)
 
-Every control is observed: a change re-runs :func:`clusterlab.explorer.analyse_subset` and
+Every control is observed: a change re-runs
+:func:`clusterlab.explorers.roughsets_analysis.analyse_subset` and
 redraws the summary (quality, core, reducts), the rule table and the chart of firms by region.
 
 For tests and scripts the explorer exposes what it shows: ``attribute_boxes`` (one checkbox per
@@ -26,25 +27,30 @@ import pandas as pd
 
 from clusterlab.charts.roughsets import approximation_regions
 from clusterlab.data import ARTICLE_CONDITIONS
-from clusterlab.explorer import (
+from clusterlab.explorers._widget_base import Explorer
+from clusterlab.explorers.roughsets_analysis import (
     DECISIONS,
     ID_COLUMN,
     METHODS,
     TOGGLEABLE,
     analyse_subset,
+    resolve_id_column,
 )
 from clusterlab.roughsets import RoughSetError
-from clusterlab.widgets._base import Explorer
+from clusterlab.words import (
+    BOUNDARY,
+    LEFT_OUT,
+    ValueLabels,
+    join_labels,
+    region_label,
+    set_text,
+)
 
 __all__ = ["RoughSetExplorer", "roughset_explorer"]
 
 
 def _fmt(x: float) -> str:
     return f"{x:.2f}"
-
-
-def _set(names: Sequence[str]) -> str:
-    return "{" + ", ".join(names) + "}"
 
 
 def summary_html(result: dict[str, Any]) -> str:
@@ -57,15 +63,15 @@ def summary_html(result: dict[str, Any]) -> str:
         else f"VPRS, beta = {result['beta']:g}; core, reducts and rules: Pawlak"
     )
     reducts = "".join(
-        f"<li class='rsx-reduct'>{html.escape(_set(r))}</li>" for r in result["reducts"]
+        f"<li class='rsx-reduct'>{html.escape(set_text(r, '{}'))}</li>" for r in result["reducts"]
     )
-    left = ", ".join(result["left_out"]) or "none"
-    core = _set(result["core"]) if result["core"] else "(empty)"
+    left = join_labels(result["left_out"], "none")
+    core = set_text(result["core"])
     return (
         "<div class='rsx-summary'>"
         f"<p><b>Quality of classification</b> ({html.escape(model)}): "
         f"<span class='rsx-quality'>{quality:.3f}</span> "
-        f"({n_pos} of {result['n']} firms in the positive region)</p>"
+        f"({n_pos} of {result['n']} objects in the positive region)</p>"
         f"<p><b>Core:</b> <span class='rsx-core'>{html.escape(core)}</span></p>"
         f"<p><b>Reducts</b> ({len(result['reducts'])}):</p><ul>{reducts}</ul>"
         f"<p><b>Left out:</b> <span class='rsx-left-out'>{html.escape(left)}</span></p>"
@@ -114,25 +120,39 @@ class RoughSetExplorer(Explorer):
     firms:
         the firm table (``clusterlab.data.load_firms()``).
     attributes:
-        condition attributes offered as checkboxes.
+        condition attributes offered as checkboxes (default: the book's nine that ``firms``
+        has; for a table with none of them, every column but the id and the decisions).
     initial:
-        the ones ticked at the start (default: the article's five).
+        the ones ticked at the start (default: the article's five among them, else all).
     decisions:
-        decision attributes offered (first = default).
+        decision attributes offered (first = default); those ``firms`` lacks are left out.
+    id_column:
+        the column naming the objects; without it objects are named by row number.
+    labels:
+        values as codebook labels (True), codes (False) or ``{column: {code: label}}``.
     """
 
     def __init__(
         self,
         firms: pd.DataFrame,
         *,
-        attributes: Sequence[str] = TOGGLEABLE,
-        initial: Sequence[str] = ARTICLE_CONDITIONS,
+        attributes: Sequence[str] | None = None,
+        initial: Sequence[str] | None = None,
         decisions: Sequence[str] = DECISIONS,
-        id_column: str = ID_COLUMN,
+        id_column: str | None = ID_COLUMN,
+        labels: bool | ValueLabels = True,
     ) -> None:
         super().__init__()
         self.firms = firms
-        self.id_column = id_column
+        self.id_column = resolve_id_column(firms, id_column)
+        self.labels = labels
+        decisions = [d for d in decisions if d in firms.columns] or list(decisions)[:1]
+        if attributes is None:
+            attributes = [a for a in TOGGLEABLE if a in firms.columns] or [
+                c for c in firms.columns if c not in {self.id_column, *decisions}
+            ]
+        if initial is None:
+            initial = [a for a in ARTICLE_CONDITIONS if a in attributes] or list(attributes)
         self.attribute_boxes: dict[str, widgets.Checkbox] = {
             a: widgets.Checkbox(
                 value=a in set(initial),
@@ -163,7 +183,11 @@ class RoughSetExplorer(Explorer):
             disabled=True,
         )
         self.min_support = widgets.IntSlider(value=1, min=1, max=6, description="Min. support")
-        ids = sorted(firms[id_column].astype(str))
+        ids = (
+            sorted(firms[self.id_column].astype(str))
+            if self.id_column is not None
+            else [str(i + 1) for i in range(len(firms))]
+        )
         self.leave_out = widgets.SelectMultiple(
             options=ids, value=(), rows=6, description="Leave out"
         )
@@ -219,12 +243,12 @@ class RoughSetExplorer(Explorer):
     @property
     def summary_html(self) -> str:
         """The summary HTML on screen."""
-        return self.summary.value
+        return str(self.summary.value)
 
     @property
     def rules_html(self) -> str:
         """The rule table HTML on screen."""
-        return self.rules.value
+        return str(self.rules.value)
 
     def update(self) -> None:
         """Recompute for the current settings and redraw everything."""
@@ -236,6 +260,7 @@ class RoughSetExplorer(Explorer):
                 settings.pop("conditions"),
                 settings.pop("decision"),
                 id_column=self.id_column,
+                labels=self.labels,
                 **settings,
             )
         except RoughSetError as error:
@@ -256,14 +281,12 @@ class RoughSetExplorer(Explorer):
         """Firms by region (lower approximations, boundary, left out), coloured by decision."""
         frame = pd.DataFrame(
             [
-                {"object": r["firm"], "decision": r["decision"], "region": r["area"]}
+                {"object": r["firm"], "decision": r["decision_label"], "region": r["area"]}
                 for r in result["regions"]
             ]
         )
-        lowers = sorted({a for a in frame["region"] if a not in ("boundary", "left out")})
-        order = [*lowers[:1], "boundary", *lowers[1:]]
-        if (frame["region"] == "left out").any():
-            order.append("left out")
+        lowers = [region_label(label, result["beta"]) for label in result["class_labels"]]
+        order = [*lowers[:1], BOUNDARY, *lowers[1:], LEFT_OUT]
         order = [a for a in order if (frame["region"] == a).any()]
         conditions = ", ".join(result["conditions"]) or "no attributes"
         return approximation_regions(

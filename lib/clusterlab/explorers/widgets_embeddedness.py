@@ -19,8 +19,9 @@ import pandas as pd
 
 from clusterlab import embeddedness as E
 from clusterlab.charts.embeddedness import score_dots
-from clusterlab.data import FACTORS, LABELS_EN, MEASURES
-from clusterlab.widgets._base import Explorer
+from clusterlab.data import FACTORS, MEASURES
+from clusterlab.explorers._widget_base import Explorer
+from clusterlab.words import value_label
 
 __all__ = ["EmbeddednessExplorer", "embeddedness_explorer"]
 
@@ -56,7 +57,7 @@ class EmbeddednessExplorer(Explorer):
         self.scores = scores
         self.published = published
         self.factor = widgets.Dropdown(
-            options=[("all five factors", ALL)] + [(LABELS_EN["factor"][f], f) for f in FACTORS],
+            options=[("all five factors", ALL)] + [(value_label("factor", f), f) for f in FACTORS],
             value=ALL,
             description="Factor",
         )
@@ -86,7 +87,7 @@ class EmbeddednessExplorer(Explorer):
     @property
     def table_html(self) -> str:
         """The table on screen."""
-        return self.output.value
+        return str(self.output.value)
 
     def update(self) -> None:
         """Recompute Table 2 with the chosen test and redraw the rows and the chart."""
@@ -131,7 +132,7 @@ class EmbeddednessExplorer(Explorer):
             shown = long[long["factor"].isin(factors) & (long["measure"] == measure)].rename(
                 columns={"measure": "situation"}
             )
-            shown["factor"] = shown["factor"].map(LABELS_EN["factor"])
+            shown["factor"] = [value_label("factor", f) for f in shown["factor"]]
             self._charts[key] = score_dots(
                 shown,
                 title=f"Firm-level scores, {measure} situation",
@@ -152,7 +153,7 @@ class EmbeddednessExplorer(Explorer):
             )
             printed += f" {r.printed_mark}" if r.printed_mark else ""
             cells = [
-                LABELS_EN["factor"][r.factor],
+                value_label("factor", r.factor),
                 _num(r.mean_local, 2),
                 _num(r.mean_global, 2),
                 _num(r.difference, 2),
