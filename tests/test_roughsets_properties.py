@@ -179,31 +179,37 @@ def test_lem2_rules(table: tuple) -> None:
     approximations = dt.approximations()
     covered: dict[int, set[str]] = {v: set() for v in approximations}
     possible_cover: set[str] = set()
+    possible_by_conditions: dict[tuple, set[int]] = {}
     for rule in dt.rules():
         match = matching(rows, rule.conditions)
-        support = {i for i in match if dec[i] in rule.decisions}
-        in_classes = {i for i in range(n) if dec[i] in rule.decisions}
+        assert len(rule.decisions) == 1
+        value = rule.decisions[0]
+        support = {i for i in match if dec[i] == value}
+        in_class = {i for i in range(n) if dec[i] == value}
         assert rule.conditions  # every rule has at least one condition
         assert rule.support == len(support) and rule.objects == lab(support)
         assert rule.strength == len(support) / n
         assert rule.certainty == len(support) / len(match)
-        assert rule.coverage == len(support) / len(in_classes)
+        assert rule.coverage == len(support) / len(in_class)
         if rule.kind == "certain":
-            assert len(rule.decisions) == 1 and rule.certainty == 1.0
-            assert set(rule.objects) <= set(approximations[rule.decisions[0]].lower)
+            assert rule.certainty == 1.0
+            assert set(rule.objects) <= set(approximations[value].lower)
             for k in range(len(rule.conditions)):
                 if len(rule.conditions) > 1:
                     shorter = rule.conditions[:k] + rule.conditions[k + 1 :]
                     assert len({dec[i] for i in matching(rows, shorter)}) > 1
-            covered[rule.decisions[0]] |= set(rule.objects)
+            covered[value] |= set(rule.objects)
         else:
             assert rule.kind == "possible"
-            assert set(rule.decisions) == {dec[i] for i in match}
-            assert len(rule.decisions) > 1 and support == match
-            assert set(rule.objects) <= set(dt.boundary_region())
-            possible_cover |= set(rule.objects)
+            assert 0.0 < rule.certainty < 1.0
+            assert set(lab(match)) <= set(dt.boundary_region())
+            possible_by_conditions.setdefault(rule.conditions, set()).add(value)
+            possible_cover |= set(lab(match))
     for value, approx in approximations.items():
         assert covered[value] == set(approx.lower)
+    # one possible rule per decision met by the conjunction's objects
+    for conditions, values in possible_by_conditions.items():
+        assert values == {dec[i] for i in matching(rows, conditions)}
     assert possible_cover == set(dt.boundary_region())
 
 

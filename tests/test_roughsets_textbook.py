@@ -113,8 +113,10 @@ def test_flu_significance() -> None:
 #    7  2 y N   Certain P, concept {1,2,3}: a=1: 2 (|[t]|=2), b=x: 2 (4) -> a=1 (smaller block),
 #               [a=1]={1,2} inside: rule P1: a=1 -> P (support 2, coverage 2/4). G={3}:
 #   a=2 (3) beats b=x (4); [a=2] not inside; add b=x: [T]={3}: rule P2: a=2 & b=x -> P (1, 1/4).
-#   Possible, concept {5,6}: a=3: 2 (|[t]|=2) beats b=x (2, |[t]|=4): [a=3]={5,6}: rule
-#   a=3 -> N or P, support 2, certainty 2/2, coverage 2/|X_N u X_P| = 2/7.
+#   Possible, concept {5,6} (generalised decision {N,P}): a=3: 2 (|[t]|=2) beats b=x (2, |[t]|=4):
+#   [a=3]={5,6} inside: T = (a=3). One possible rule per decision of the class:
+#     a=3 -> N: [T] & X_N = {5}: support 1, strength 1/7, certainty 1/2, coverage 1/|X_N| = 1/3;
+#     a=3 -> P: [T] & X_P = {6}: support 1, strength 1/7, certainty 1/2, coverage 1/|X_P| = 1/4.
 #   Order: certain before possible, decision N before P, larger support first.
 # --------------------------------------------------------------------------------------------
 LEM2_TABLE = pd.DataFrame(
@@ -133,39 +135,62 @@ def test_lem2_rules_by_hand() -> None:
         ((("a", 2), ("b", "y")), ("N",), "certain", 2, ("4", "7")),
         ((("a", 1),), ("P",), "certain", 2, ("1", "2")),
         ((("a", 2), ("b", "x")), ("P",), "certain", 1, ("3",)),
-        ((("a", 3),), ("N", "P"), "possible", 2, ("5", "6")),
+        ((("a", 3),), ("N",), "possible", 1, ("5",)),
+        ((("a", 3),), ("P",), "possible", 1, ("6",)),
     ]
     measures = [m for r in dt.rules() for m in (r.strength, r.certainty, r.coverage)]
     assert measures == pytest.approx(
-        [2 / 7, 1.0, 2 / 3, 2 / 7, 1.0, 2 / 4, 1 / 7, 1.0, 1 / 4, 2 / 7, 1.0, 2 / 7]
+        [2 / 7, 1.0, 2 / 3, 2 / 7, 1.0, 2 / 4, 1 / 7, 1.0, 1 / 4]
+        + [1 / 7, 1 / 2, 1 / 3, 1 / 7, 1 / 2, 1 / 4]
     )
+
+
+def test_possible_rules_per_decision_by_hand() -> None:
+    # a: 1 1 1 1 2 -> d: y y y n n. IND({a}) classes: {1,2,3,4} (3 y, 1 n: boundary, generalised
+    # decision {n, y}) and {5} (n: lower approximation of n).
+    # Certain n, concept {5}: [a=2] = {5} -> rule a=2 -> n, support 1, coverage 1/|X_n| = 1/2.
+    # Possible, concept {1,2,3,4}: [a=1] = {1,2,3,4} lies inside -> T = (a=1), one rule each:
+    #   a=1 -> n: [T] & X_n = {4}: support 1, certainty 1/4, coverage 1/2;
+    #   a=1 -> y: [T] & X_y = {1,2,3}: support 3, certainty 3/4, coverage 3/3 = 1.
+    # (The 0.75 / 0.25 of chapter 3's approximate rules.)
+    dt = DecisionTable({"a": [1, 1, 1, 1, 2], "d": ["y", "y", "y", "n", "n"]}, "d")
+    got = [(r.conditions, r.decisions, r.kind, r.support, r.objects) for r in dt.rules()]
+    assert got == [
+        ((("a", 2),), ("n",), "certain", 1, ("5",)),
+        ((("a", 1),), ("n",), "possible", 1, ("4",)),
+        ((("a", 1),), ("y",), "possible", 3, ("1", "2", "3")),
+    ]
+    measures = [m for r in dt.rules() for m in (r.certainty, r.coverage)]
+    assert measures == pytest.approx([1.0, 1 / 2, 1 / 4, 1 / 2, 3 / 4, 1.0])
+    # Voting: a row with a=1 fires only the two possible rules: n gets 1, y gets 3 -> y.
+    assert dt.classify(dt.rules(), {"a": [1, 2, 3]}) == ["y", "n", None]
 
 
 def test_rule_text_and_dict() -> None:
     rules = DecisionTable(LEM2_TABLE, "d").rules()
     assert str(rules[0]) == "IF a = 2 AND b = y THEN d = N"
-    assert str(rules[3]) == "IF a = 3 THEN d = N OR d = P"
+    assert str(rules[3]) == "IF a = 3 THEN d = N"
     assert rules[3].to_dict() == {
         "if": {"a": 3},
-        "then": ["N", "P"],
+        "then": ["N"],
         "type": "possible",
-        "support": 2,
-        "strength": pytest.approx(2 / 7),
-        "certainty": 1.0,
-        "coverage": pytest.approx(2 / 7),
-        "objects": ["5", "6"],
+        "support": 1,
+        "strength": pytest.approx(1 / 7),
+        "certainty": 0.5,
+        "coverage": pytest.approx(1 / 3),
+        "objects": ["5"],
     }
     assert isinstance(rules[0], Rule) and rules[0].matches({"a": 2, "b": "y"})
 
 
 def test_min_support_drops_rules() -> None:
     rules = DecisionTable(LEM2_TABLE, "d").rules(min_support=2)
-    assert [r.support for r in rules] == [2, 2, 2]
+    assert [r.support for r in rules] == [2, 2]  # the possible rules have support 1 each
 
 
 def test_classify_by_hand() -> None:
     # {a=1,b=y}: P1 fires -> P. {a=2,b=y}: N1 -> N. {a=2,b=x}: P2 -> P.
-    # {a=3,b=x}: only the possible rule; training objects matching a=3: one N (5), one P (6)
+    # {a=3,b=x}: only the possible rules a=3 -> N (support 1) and a=3 -> P (support 1) fire
     # -> tie 1:1, value order -> N. {a=4}: nothing fires -> None.
     dt = DecisionTable(LEM2_TABLE, "d")
     new = pd.DataFrame({"a": [1, 2, 2, 3, 4], "b": ["y", "y", "x", "x", "x"]})

@@ -416,7 +416,8 @@ def _quality_counts(
 
 def _certain(match: np.ndarray, d: np.ndarray) -> np.ndarray:
     """Per table: the rule with support ``match`` (T, n) is certain for global (non-empty)."""
-    return match.any(axis=1) & ~(match & (d == 0)).any(axis=1)
+    out: np.ndarray = match.any(axis=1) & ~(match & (d == 0)).any(axis=1)
+    return out
 
 
 def _minimal_certain_exists(
@@ -473,7 +474,8 @@ def findings_matrix(tables: Ensemble | Sequence[pd.DataFrame]) -> pd.DataFrame:
     most = (top > 0) & (top > sig[:, others].max(axis=1) + 1e-12)
 
     def val(col: str, code: str) -> np.ndarray:
-        return x[:, :, idx[col]] == cats[col].index(code)
+        out: np.ndarray = x[:, :, idx[col]] == cats[col].index(code)
+        return out
 
     high = val("innovativeness", "high")
     out: dict[str, np.ndarray] = {}

@@ -13,6 +13,10 @@ significance), :mod:`.approximations`, :mod:`.vprs` (Ziarko's beta), :mod:`.redu
 core, heuristic reduct, discernibility matrix), :mod:`.rules` (LEM2, minimal rules,
 classification), :mod:`.stability` (reducts under resampling), :mod:`.csvio` (CSV without
 pandas), :mod:`.errors`. Importing this package does not import pandas.
+
+Standard-library mode: without numpy and pandas (e.g. Pyodide in a browser) the package works
+the same, on mappings ``column -> values``; numpy speeds up big tables when it is there (the
+swap-in partition backends are in :mod:`._backend`).
 """
 
 from clusterlab.roughsets.approximations import Approximation
@@ -28,12 +32,17 @@ from clusterlab.roughsets.errors import (
     UnknownAttributeError,
     UnknownObjectError,
 )
-from clusterlab.roughsets.reducts import MAX_EXACT_ATTRIBUTES
+from clusterlab.roughsets.reducts import (
+    DEFAULT_REDUCT_LIMIT,
+    MAX_EXACT_ATTRIBUTES,
+    ReductSearch,
+)
 from clusterlab.roughsets.rules import Rule
 from clusterlab.roughsets.stability import ReductStability
 from clusterlab.roughsets.table import MAX_NUMERIC_VALUES, DecisionTable
 
 __all__ = [
+    "DEFAULT_REDUCT_LIMIT",
     "MAX_EXACT_ATTRIBUTES",
     "MAX_NUMERIC_VALUES",
     "Approximation",
@@ -43,6 +52,7 @@ __all__ = [
     "DuplicateError",
     "EmptyTableError",
     "MissingValueError",
+    "ReductSearch",
     "ReductStability",
     "RoughSetError",
     "Rule",

@@ -18,35 +18,51 @@ the core, either bottom-up (a set of size k+1 is tested only when all its k-subs
 top-down (a set of size k-1 is tested only when all its k-supersets preserve POS); the direction
 is chosen from the size of a greedy reduct, whichever side of the subset lattice is smaller.
 Worst case O(2^|C| * n); exact search is refused above :data:`MAX_EXACT_ATTRIBUTES` attributes.
+
+**Bounded search** (:meth:`PositiveRegionOracle.search`): the enumeration stops after ``limit``
+reducts or when a deadline passes. Every reduct it returns is a true reduct; the result says
+whether the list is complete (a search stopped by the limit has found one reduct more than it
+lists, so "incomplete" is never said of a complete list). The core and the quality do not depend
+on the enumeration and stay exact.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from math import comb
 
-import numpy as np
+from clusterlab.roughsets._backend import Backend, Codes
 
-from clusterlab.roughsets._partition import (
-    n_distinct,
-    partition,
-    pure_objects,
-    refine,
-)
-
-__all__ = ["MAX_EXACT_ATTRIBUTES", "PositiveRegionOracle"]
+__all__ = ["MAX_EXACT_ATTRIBUTES", "DEFAULT_REDUCT_LIMIT", "PositiveRegionOracle", "ReductSearch"]
 
 #: Exact reducts and all minimal rules are refused for more condition attributes than this.
 MAX_EXACT_ATTRIBUTES = 20
 
+#: Default cap on the number of reducts an enumeration lists.
+DEFAULT_REDUCT_LIMIT = 1000
+
 # Cached partitions kept by the bottom-up search (objects x sets), ~8 bytes each.
 _CACHE_BUDGET = 20_000_000
 
-# Up to this many objects partitions are Python lists (faster than numpy calls on tiny arrays).
-_SMALL = 50
 
-#: A partition: class id per object (numpy array, or a list for small tables).
-Partition = np.ndarray | list[int]
+@dataclass(frozen=True)
+class ReductSearch:
+    """Result of a bounded reduct enumeration.
+
+    ``reducts``: the reducts found (each in condition order; sorted by size, then condition
+    order); ``complete``: True when these are all reducts; ``stopped_by``: None (complete),
+    ``"limit"`` (more reducts exist than the limit) or ``"time"`` (the time limit passed).
+    """
+
+    reducts: tuple[tuple[str, ...], ...]
+    complete: bool
+    stopped_by: str | None
+
+
+class _Stop(Exception):
+    """Raised inside the enumeration when the time limit has passed."""
 
 
 def _bits(mask: int) -> list[int]:
@@ -62,69 +78,47 @@ class PositiveRegionOracle:
     """Answers "does attribute subset B preserve POS_C(D)?" for subsets given as bitmasks.
 
     ``cols``/``cards``: integer codes and number of values of the condition attributes C (bit i
-    of a mask = ``cols[i]``); ``d``/``nd``: decision codes and number of decision values.
-    Partitions are numpy arrays, or plain lists for tables of at most :data:`_SMALL` objects,
-    where Python's per-element cost is below numpy's per-call overhead.
+    of a mask = ``cols[i]``); ``d``/``nd``: decision codes and number of decision values; ``ops``:
+    the partition backend the columns belong to (:mod:`._backend`).
     """
 
     def __init__(
-        self, cols: Sequence[np.ndarray], cards: Sequence[int], d: np.ndarray, nd: int
+        self, cols: Sequence[Codes], cards: Sequence[int], d: Codes, nd: int, ops: Backend
     ) -> None:
+        self.ops = ops
         self.cols = list(cols)
         self.cards = list(cards)
         self.d = d
         self.nd = nd
-        self.n = int(d.shape[0])
+        self.n = len(d)
         self.m = len(self.cols)
         self.full = (1 << self.m) - 1
-        cls, k = partition(self.cols, self.cards, self.n)
-        pure = pure_objects(cls, k, d, nd)
-        self.n_pos = int(np.count_nonzero(pure))
-        self.dprime = np.where(pure, d, nd)
-        self._lists: list[list[int]] | None = None
-        if self.n <= _SMALL:
-            self._lists = [c.tolist() for c in self.cols]
-            self._d_list = d.tolist()
-            self._dprime_list = self.dprime.tolist()
+        cls, k = ops.partition(self.cols, self.cards, self.n)
+        self.dprime = ops.positive_decision(cls, k, d, nd)
+        self._deadline: float | None = None
 
-    def refine_part(self, cls: Partition, k: int, a: int) -> tuple[Partition, int]:
+    def refine_part(self, cls: Codes, k: int, a: int) -> tuple[Codes, int]:
         """Partition of B + {a} from the partition of B."""
-        if self._lists is None:
-            return refine(cls, k, self.cols[a], self.cards[a])
-        card = self.cards[a]
-        seen: dict[int, int] = {}
-        col = self._lists[a]
-        out = [seen.setdefault(c * card + v, len(seen)) for c, v in zip(cls, col, strict=True)]
-        return out, len(seen)
+        return self.ops.refine(cls, k, self.cols[a], self.cards[a])
 
-    def part(self, mask: int) -> tuple[Partition, int]:
+    def part(self, mask: int) -> tuple[Codes, int]:
         """Partition IND(B) for the attributes in ``mask``."""
         idx = _bits(mask)
-        if self._lists is None:
-            return partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
-        cls: Partition = [0] * self.n
-        k = 1 if self.n else 0
-        for a in idx:
-            cls, k = self.refine_part(cls, k, a)
-        return cls, k
+        return self.ops.partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
 
-    def preserves_part(self, cls: Partition, k: int) -> bool:
+    def preserves_part(self, cls: Codes, k: int) -> bool:
         """True when the partition's classes are pure for the positive-region decision."""
-        if self._lists is None:
-            return n_distinct(cls, k, self.dprime, self.nd + 1) == k
-        return len(set(zip(cls, self._dprime_list, strict=True))) == k
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise _Stop
+        return self.ops.n_distinct(cls, k, self.dprime, self.nd + 1) == k
 
     def preserves(self, mask: int) -> bool:
         """POS_B(D) == POS_C(D) for B = the attributes in ``mask``."""
         return self.preserves_part(*self.part(mask))
 
-    def n_positive(self, cls: Partition, k: int) -> int:
+    def n_positive(self, cls: Codes, k: int) -> int:
         """|POS_B(D)| for the partition of B."""
-        if self._lists is None:
-            return int(np.count_nonzero(pure_objects(cls, k, self.d, self.nd)))
-        first: dict[int, int] = {}
-        mixed = {c for c, v in zip(cls, self._d_list, strict=True) if first.setdefault(c, v) != v}
-        return sum(c not in mixed for c in cls)
+        return self.ops.n_positive(cls, k, self.d, self.nd)
 
     def core(self) -> int:
         """Mask of the indispensable attributes: POS_{C-{a}} != POS_C."""
@@ -138,7 +132,7 @@ class PositiveRegionOracle:
         cls, k = self.part(mask)
         added: list[int] = []
         while not self.preserves_part(cls, k):
-            best: tuple[int, int, Partition, int] | None = None
+            best: tuple[int, int, Codes, int] | None = None
             for a in range(self.m):
                 if mask >> a & 1:
                     continue
@@ -157,22 +151,40 @@ class PositiveRegionOracle:
 
     def reducts(self) -> list[int]:
         """Masks of all reducts (unsorted)."""
-        core = self.core()
-        free = [a for a in range(self.m) if not core >> a & 1]
-        if self.preserves(core):
-            return [core]
-        h = self.heuristic(core).bit_count() - core.bit_count()
-        below = sum(comb(len(free), k) for k in range(h))
-        if below <= 2 ** len(free) - below:
-            return self._bottom_up(core, free)
-        return self._top_down(free)
+        return self.search()[0]
 
-    def _bottom_up(self, core: int, free: list[int]) -> list[int]:
-        free_mask = sum(1 << a for a in free)
-        level: dict[int, tuple[Partition, int] | None] = {core: self.part(core)}
+    def search(
+        self, limit: int | None = None, time_limit: float | None = None
+    ) -> tuple[list[int], str | None]:
+        """Masks of at most ``limit`` reducts found within ``time_limit`` seconds, and why the
+        search stopped (None: complete, "limit", "time")."""
+        core = self.core()
+        if self.preserves(core):
+            return [core], None
+        free = [a for a in range(self.m) if not core >> a & 1]
+        cap = None if limit is None else limit + 1  # one more: proof that the list is incomplete
+        self._deadline = None if time_limit is None else time.monotonic() + time_limit
         found: list[int] = []
+        try:
+            h = self.heuristic(core).bit_count() - core.bit_count()
+            below = sum(comb(len(free), k) for k in range(h))
+            if below <= 2 ** len(free) - below:
+                self._bottom_up(core, free, found, cap)
+            else:
+                self._top_down(free, found, cap)
+        except _Stop:
+            return found, "time"
+        finally:
+            self._deadline = None
+        if limit is not None and len(found) > limit:
+            return found[:limit], "limit"
+        return found, None
+
+    def _bottom_up(self, core: int, free: list[int], found: list[int], cap: int | None) -> None:
+        free_mask = sum(1 << a for a in free)
+        level: dict[int, tuple[Codes, int] | None] = {core: self.part(core)}
         while level:
-            nxt: dict[int, tuple[Partition, int] | None] = {}
+            nxt: dict[int, tuple[Codes, int] | None] = {}
             for mask, cached in level.items():
                 top = (mask & free_mask).bit_length() - 1
                 for a in free:
@@ -187,59 +199,40 @@ class PositiveRegionOracle:
                         cls, k = self.refine_part(cached[0], cached[1], a)
                     if self.preserves_part(cls, k):
                         found.append(new)
+                        if cap is not None and len(found) >= cap:
+                            return
                     else:
                         keep = (len(nxt) + 1) * self.n <= _CACHE_BUDGET
                         nxt[new] = (cls, k) if keep else None
             level = nxt
-        return found
 
-    def _top_down(self, free: list[int]) -> list[int]:
+    def _child_preserves(
+        self, child: int, level: set[int], free: list[int], known: dict[int, bool]
+    ) -> bool:
+        ok = known.get(child)
+        if ok is None:
+            ok = all(
+                child | (1 << x) in level for x in free if not child >> x & 1
+            ) and self.preserves(child)
+            known[child] = ok
+        return ok
+
+    def _top_down(self, free: list[int], found: list[int], cap: int | None) -> None:
         level = {self.full}
         known: dict[int, bool] = {}
-        found: list[int] = []
         while level:
             nxt: set[int] = set()
-            for mask in level:
+            for mask in sorted(level):
                 minimal = True
                 for b in free:
                     if not mask >> b & 1:
                         continue
                     child = mask ^ (1 << b)
-                    ok = known.get(child)
-                    if ok is None:
-                        ok = all(
-                            child | (1 << x) in level for x in free if not child >> x & 1
-                        ) and self.preserves(child)
-                        known[child] = ok
-                    if ok:
+                    if self._child_preserves(child, level, free, known):
                         minimal = False
                         nxt.add(child)
                 if minimal:
                     found.append(mask)
+                    if cap is not None and len(found) >= cap:
+                        return
             level = nxt
-        return found
-
-
-def discernibility_entries(
-    cols: Sequence[np.ndarray], d: np.ndarray, pos: np.ndarray, all_pairs: bool
-) -> list[tuple[int, int, int]]:
-    """Decision-relative discernibility matrix as ``(i, j, attribute mask)`` for i < j.
-
-    Pairs listed: objects with different decisions; unless ``all_pairs``, only pairs with at
-    least one object in POS_C(D) (the positive-region matrix, whose prime implicants are the
-    reducts). O(n^2 |C|) time.
-    """
-    n = int(d.shape[0])
-    out: list[tuple[int, int, int]] = []
-    for i in range(n - 1):
-        need = d[i + 1 :] != d[i]
-        if not all_pairs and not pos[i]:
-            need &= pos[i + 1 :]
-        js = np.flatnonzero(need) + i + 1
-        if js.size == 0:
-            continue
-        masks = np.zeros(js.size, dtype=np.int64)
-        for a, col in enumerate(cols):
-            masks |= (col[js] != col[i]).astype(np.int64) << a
-        out.extend((i, int(j), int(mk)) for j, mk in zip(js, masks, strict=True))
-    return out
