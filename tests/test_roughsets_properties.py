@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,10 +29,11 @@ def tables(draw: st.DrawFn) -> tuple[list[tuple[str, ...]], list[int]]:
     return rows, decisions
 
 
-def frame(rows: list[tuple[str, ...]], decisions: list[int]) -> pd.DataFrame:
-    data = {f"c{j}": [r[j] for r in rows] for j in range(len(rows[0]))}
+def frame(rows: list[tuple[str, ...]], decisions: list[int]) -> dict[str, list]:
+    """The table as a mapping column -> values (the engine's input without pandas)."""
+    data: dict[str, list] = {f"c{j}": [r[j] for r in rows] for j in range(len(rows[0]))}
     data["d"] = decisions
-    return pd.DataFrame(data)
+    return data
 
 
 def names(m: int) -> list[str]:
@@ -242,14 +242,13 @@ def test_training_objects_are_classified(table: tuple) -> None:
 @given(tables(), st.randoms(use_true_random=False))
 def test_row_and_column_order_do_not_matter(table: tuple, rnd) -> None:
     rows, dec = table
-    df = frame(rows, dec)
-    df.insert(0, "id", [f"o{i + 1}" for i in range(len(rows))])
+    df = {"id": [f"o{i + 1}" for i in range(len(rows))], **frame(rows, dec)}
     conditions = names(len(rows[0]))
     order = list(range(len(rows)))
     rnd.shuffle(order)
-    columns = list(df.columns)
+    columns = list(df)
     rnd.shuffle(columns)
-    shuffled = df.iloc[order][columns].reset_index(drop=True)
+    shuffled = {c: [df[c][i] for i in order] for c in columns}
     a = DecisionTable(df, "d", conditions, id_column="id")
     b = DecisionTable(shuffled, "d", conditions, id_column="id")
     assert a.objects == b.objects

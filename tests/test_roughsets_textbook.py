@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from clusterlab.roughsets import DecisionTable, Rule
-
-FIXTURES = Path(__file__).parent / "fixtures" / "roughsets"
+from roughsets_tables import fixture_columns
 
 
 def flu() -> DecisionTable:
-    return DecisionTable(pd.read_csv(FIXTURES / "flu.csv"), "Flu", id_column="Patient")
+    return DecisionTable(fixture_columns("flu"), "Flu", id_column="Patient")
 
 
 # --------------------------------------------------------------------------------------------
@@ -31,9 +28,7 @@ def flu() -> DecisionTable:
 # (3,4) {}, (4,5) {a,b}; ignoring empty entries its function is b AND a -> reduct {a,b}.
 # Positive-region matrix (at least one object in POS = {5}): (2,5) {a}, (4,5) {a,b} -> {a}.
 # --------------------------------------------------------------------------------------------
-INCONSISTENT = pd.DataFrame(
-    {"a": [0, 0, 0, 0, 1], "b": [0, 0, 1, 1, 0], "d": ["yes", "no", "yes", "no", "yes"]}
-)
+INCONSISTENT = {"a": [0, 0, 0, 0, 1], "b": [0, 0, 1, 1, 0], "d": ["yes", "no", "yes", "no", "yes"]}
 
 
 def minimal_hitting_sets(entries: list[frozenset[str]], attributes: list[str]) -> list[set]:
@@ -119,13 +114,11 @@ def test_flu_significance() -> None:
 #     a=3 -> P: [T] & X_P = {6}: support 1, strength 1/7, certainty 1/2, coverage 1/|X_P| = 1/4.
 #   Order: certain before possible, decision N before P, larger support first.
 # --------------------------------------------------------------------------------------------
-LEM2_TABLE = pd.DataFrame(
-    {
-        "a": [1, 1, 2, 2, 3, 3, 2],
-        "b": ["x", "y", "x", "y", "x", "x", "y"],
-        "d": ["P", "P", "P", "N", "N", "P", "N"],
-    }
-)
+LEM2_TABLE = {
+    "a": [1, 1, 2, 2, 3, 3, 2],
+    "b": ["x", "y", "x", "y", "x", "x", "y"],
+    "d": ["P", "P", "P", "N", "N", "P", "N"],
+}
 
 
 def test_lem2_rules_by_hand() -> None:
@@ -193,7 +186,7 @@ def test_classify_by_hand() -> None:
     # {a=3,b=x}: only the possible rules a=3 -> N (support 1) and a=3 -> P (support 1) fire
     # -> tie 1:1, value order -> N. {a=4}: nothing fires -> None.
     dt = DecisionTable(LEM2_TABLE, "d")
-    new = pd.DataFrame({"a": [1, 2, 2, 3, 4], "b": ["y", "y", "x", "x", "x"]})
+    new = {"a": [1, 2, 2, 3, 4], "b": ["y", "y", "x", "x", "x"]}
     assert dt.classify(dt.rules(), new) == ["P", "N", "P", "N", None]
     assert dt.classify(dt.rules(), LEM2_TABLE) == ["P", "P", "P", "N", "N", "N", "N"]
 
@@ -201,7 +194,7 @@ def test_classify_by_hand() -> None:
 def test_loo_accuracy_by_hand() -> None:
     # a: 0 0 1 1 2 -> d: yes yes no no yes. Leaving out 1 (or 2) keeps a=0 -> yes; leaving out
     # 3 (or 4) keeps a=1 -> no; leaving out 5 removes the only a=2 object: no rule fires.
-    dt = DecisionTable(pd.DataFrame({"a": [0, 0, 1, 1, 2], "d": ["y", "y", "n", "n", "y"]}), "d")
+    dt = DecisionTable({"a": [0, 0, 1, 1, 2], "d": ["y", "y", "n", "n", "y"]}, "d")
     assert dt.loo_accuracy() == pytest.approx(4 / 5)
     assert dt.loo_accuracy("minimal") == pytest.approx(4 / 5)
 
@@ -236,7 +229,7 @@ def test_all_minimal_rules_of_flu() -> None:
 #           lower N: 11,12; upper N: 1/5 is not > 0.2, so a=2,3,4 -> 6-12; POS 1-5,11,12 (7/12).
 # beta=2/3: a=2 reaches exactly 2/3 -> lower P 1-8, as for 0.6. beta=1: Pawlak, POS = {11,12}.
 # --------------------------------------------------------------------------------------------
-VPRS_TABLE = pd.DataFrame({"a": [1] * 5 + [2] * 3 + [3] * 2 + [4] * 2, "d": list("PPPPNPPNPNNN")})
+VPRS_TABLE = {"a": [1] * 5 + [2] * 3 + [3] * 2 + [4] * 2, "d": list("PPPPNPPNPNNN")}
 
 
 def span(first: int, last: int) -> tuple[str, ...]:
@@ -283,7 +276,7 @@ def test_vprs_exact_thresholds_and_pawlak() -> None:
 # a=0: r1 0, r2 1), and {a,b}, {a,c} stay reducts: every LOO sample has reducts {a,b}, {a,c}.
 # --------------------------------------------------------------------------------------------
 def test_reduct_stability_loo_by_hand() -> None:
-    dt = DecisionTable(pd.read_csv(FIXTURES / "xor_copy.csv"), "d", id_column="id")
+    dt = DecisionTable(fixture_columns("xor_copy"), "d", id_column="id")
     st = dt.reduct_stability(method="loo")
     assert st.n_samples == 6
     assert st.attribute_share == {"a": 1.0, "b": 1.0, "c": 1.0, "n": 0.0}
@@ -315,14 +308,12 @@ def test_reduct_stability_bootstrap_agrees_with_resampled_tables() -> None:
 #   b=0 & c=1 -> N.
 # --------------------------------------------------------------------------------------------
 def test_lem2_prefers_the_smaller_block() -> None:
-    frame = pd.DataFrame(
-        {
-            "a": [0, 0, 1, 1, 1, 1],
-            "b": [0, 0, 1, 0, 1, 1],
-            "c": [0, 0, 1, 1, 0, 0],
-            "d": ["Y", "Y", "Y", "N", "N", "N"],
-        }
-    )
+    frame = {
+        "a": [0, 0, 1, 1, 1, 1],
+        "b": [0, 0, 1, 0, 1, 1],
+        "c": [0, 0, 1, 1, 0, 0],
+        "d": ["Y", "Y", "Y", "N", "N", "N"],
+    }
     rules = DecisionTable(frame, "d").rules()
     assert [(r.conditions, r.decisions, r.support) for r in rules] == [
         ((("b", 1), ("c", 0)), ("N",), 2),

@@ -1,10 +1,9 @@
 """A rough-set engine for categorical decision tables (Pawlak 1991; Komorowski, Pawlak,
 Polkowski & Skowron 1999; Ziarko 1993; Grzymala-Busse 1992).
 
->>> import pandas as pd
 >>> from clusterlab.roughsets import DecisionTable
->>> df = pd.DataFrame({"a": [0, 0, 1], "b": ["x", "y", "y"], "d": ["no", "yes", "yes"]})
->>> dt = DecisionTable(df, decision="d")
+>>> columns = {"a": [0, 0, 1], "b": ["x", "y", "y"], "d": ["no", "yes", "yes"]}
+>>> dt = DecisionTable(columns, decision="d")  # or a pandas.DataFrame
 >>> dt.reducts(), dt.core(), dt.quality()
 ([('b',)], ('b',), 1.0)
 
