@@ -28,6 +28,8 @@ KEYS = {
     "reducts",
     "rules",
     "loo_accuracy",
+    "reducts_complete",
+    "reduct_method",
 }
 RULE_KEYS = {"if", "then", "type", "support", "strength", "certainty", "coverage", "objects"}
 

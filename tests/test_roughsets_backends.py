@@ -44,6 +44,9 @@ def results(data: dict[str, list], betas: list[float | None]) -> dict[str, objec
         "reducts": dt.reducts(),
         "heuristic": dt.heuristic_reduct(),
         "search": dt.reduct_search(limit=2),
+        "transversal": sorted(
+            dt._oracle(tuple(range(len(dt.conditions)))).search(method="transversal")[0]
+        ),
         "lem2": dt.rules("lem2"),
         "minimal": dt.rules("minimal"),
         "matrix": dt.discernibility_matrix(),

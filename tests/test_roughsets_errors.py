@@ -197,8 +197,12 @@ def test_too_many_attributes_for_exact_methods() -> None:
         frame[f"a{j}"] = [0] * 30
     frame["d"] = d
     dt = DecisionTable(frame, "d")
-    with pytest.raises(TooManyAttributesError, match=f"{m} condition attributes.*heuristic"):
+    with pytest.raises(TooManyAttributesError) as err:
         dt.reducts()
+    assert f"{m} condition attributes" in str(err.value)
+    assert "heuristic_reduct()" in str(err.value) and "--heuristic" in str(err.value)
+    with pytest.raises(TooManyAttributesError):
+        dt.reduct_search()
     with pytest.raises(TooManyAttributesError):
         dt.rules("minimal")
     with pytest.raises(TooManyAttributesError):
@@ -249,3 +253,20 @@ def test_csv_missing_markers_are_pandas_defaults() -> None:
     from pandas._libs.parsers import STR_NA_VALUES
 
     assert set(STR_NA_VALUES) == NA_STRINGS
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "word"),
+    [
+        ({"limit": 0}, "limit = 0"),
+        ({"limit": -3}, "limit = -3"),
+        ({"limit": True}, "limit = True"),
+        ({"time_limit": 0}, "time_limit = 0"),
+        ({"time_limit": -1.5}, "time_limit = -1.5"),
+        ({"time_limit": float("nan")}, "time_limit = nan"),
+    ],
+)
+def test_bad_reduct_search_bounds(kwargs: dict, word: str) -> None:
+    dt = DecisionTable(FRAME, "d", id_column="id")
+    with pytest.raises(RoughSetError, match=word):
+        dt.reduct_search(**kwargs)

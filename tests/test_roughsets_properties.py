@@ -155,6 +155,25 @@ def test_reducts_core_and_heuristic(table: tuple) -> None:
 
 
 @FAST
+@given(tables(), st.sampled_from(["lattice", "transversal"]), st.integers(1, 4))
+def test_both_search_methods_and_the_cap(table: tuple, method: str, limit: int) -> None:
+    rows, dec = table
+    dt = DecisionTable(frame(rows, dec), "d")
+    everything = ref_reducts(rows, dec)
+    oracle = dt._oracle(tuple(range(len(rows[0]))))
+    masks, stopped_by = oracle.search(method=method)
+    assert stopped_by is None
+    assert {frozenset(f"c{a}" for a in range(len(rows[0])) if mk >> a & 1) for mk in masks} == (
+        everything
+    )
+    capped = dt.reduct_search(limit=limit)
+    assert {frozenset(r) for r in capped.reducts} <= everything
+    assert len(capped.reducts) == min(limit, len(everything))
+    assert capped.complete == (len(everything) <= limit)
+    assert capped.stopped_by == (None if capped.complete else "limit")
+
+
+@FAST
 @given(tables())
 def test_discernibility_matrix_prime_implicants_are_the_reducts(table: tuple) -> None:
     rows, dec = table

@@ -321,3 +321,42 @@ def test_lem2_prefers_the_smaller_block() -> None:
         ((("a", 0),), ("Y",), 2),
         ((("b", 1), ("c", 1)), ("Y",), 1),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Bounded reduct search by hand. a1..a4 are four copies of d (one value per decision) and b is
+# constant: each a_i alone decides d, b decides nothing, so the reducts are exactly
+# {a1}, {a2}, {a3}, {a4}; the core is empty (any a_i can go) and gamma_C = 1.
+# --------------------------------------------------------------------------------------------
+COPIES = {f"a{i}": ["x", "y", "y", "x", "y"] for i in range(1, 5)} | {
+    "b": ["k"] * 5,
+    "d": ["no", "yes", "yes", "no", "yes"],
+}
+ALL_COPIES = [("a1",), ("a2",), ("a3",), ("a4",)]
+
+
+def test_reduct_search_cap_by_hand() -> None:
+    dt = DecisionTable(COPIES, "d")
+    assert dt.reducts() == ALL_COPIES
+    full = dt.reduct_search()
+    assert full.reducts == tuple(ALL_COPIES) and full.complete and full.stopped_by is None
+    # 4 reducts, limit 4: the list is complete - "incomplete" is only said when a 5th exists
+    exact = dt.reduct_search(limit=4)
+    assert exact.complete and len(exact.reducts) == 4
+    for limit in (1, 2, 3):
+        capped = dt.reduct_search(limit=limit)
+        assert len(capped.reducts) == limit and set(capped.reducts) <= set(ALL_COPIES)
+        assert not capped.complete and capped.stopped_by == "limit"
+    # the core and the quality do not depend on the cap
+    assert dt.core() == () and dt.quality() == 1.0
+    assert dt.reduct_search(limit=None).reducts == tuple(ALL_COPIES)
+
+
+def test_reduct_search_time_limit() -> None:
+    # a deadline that has passed before the first subset is tested: nothing is listed and the
+    # result says the time limit stopped it (no timing is measured here)
+    dt = DecisionTable(COPIES, "d")
+    stopped = dt.reduct_search(time_limit=1e-9)
+    assert stopped.stopped_by == "time" and not stopped.complete
+    assert set(stopped.reducts) <= set(ALL_COPIES)
+    assert dt.reduct_search(time_limit=3600).complete

@@ -103,6 +103,10 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory()
     csv_path = os.path.join(tmp.name, "random_2000x12.csv")
     random_frame(2000, 12, 3, seed=2).to_csv(csv_path, index=False)
+    wide_path = os.path.join(tmp.name, "random_2000x20.csv")
+    wide_frame = random_frame(2000, 20, 3, seed=2)
+    wide_frame.to_csv(wide_path, index=False)
+    wide = DecisionTable(wide_frame, decision="d")
     cases: list[tuple[str, Callable[[], object], int, float | None]] = [
         (
             "21 x 9: table + all reducts + core + LEM2",
@@ -114,6 +118,13 @@ def main() -> int:
         ("2000 x 12 CSV: CLI analyse --json (process)", lambda: cli_run(csv_path), 5, 0.5),
         ("100000 x 20: quality", big.quality, 5, 0.2),
         ("100000 x 20: heuristic reduct", big.heuristic_reduct, 3, None),
+        ("2000 x 20: reduct search, cap 1000 (engine)", wide.reduct_search, 3, 10.0),
+        (
+            "2000 x 20 CSV: CLI analyse --json, cap 1000 (process)",
+            lambda: cli_run(wide_path),
+            3,
+            10.0,
+        ),
     ]
     rows = [(name, *median_time(func, repeat), target) for name, func, repeat, target in cases]
     rows.append(stdlib_firms_row())

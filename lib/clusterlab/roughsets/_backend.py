@@ -59,6 +59,7 @@ class Backend(Protocol):
     def discernibility_entries(
         self, cols: Sequence[Codes], d: Codes, pos: int, all_pairs: bool
     ) -> list[tuple[int, int, int]]: ...
+    def minimal_entries(self, cols: Sequence[Codes], d: Codes, pos: int) -> list[int]: ...
 
 
 def numpy_available() -> bool:

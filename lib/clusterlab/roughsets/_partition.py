@@ -170,3 +170,42 @@ def discernibility_entries(
             masks |= (col[js] != col[i]).astype(np.int64) << a
         out.extend((i, int(j), int(mk)) for j, mk in zip(js, masks, strict=True))
     return out
+
+
+# Rows per block when the pair matrix is built (block x n cells at a time).
+_BLOCK = 256
+
+
+def minimal_entries(cols: Sequence[np.ndarray], d: np.ndarray, pos: int) -> list[int]:
+    """The inclusion-minimal entries (attribute masks) of the positive-region discernibility
+    matrix: pairs with different decisions and at least one object in ``pos``. O(n^2 |C|) time
+    in blocks, then absorption over the 2^|C| subsets (|C| <= 20)."""
+    n, m = int(d.shape[0]), len(cols)
+    in_pos = np.zeros(n, dtype=bool)
+    in_pos[bits_to_indices(pos)] = True
+    found: list[np.ndarray] = []
+    for start in range(0, n, _BLOCK):
+        stop = min(n, start + _BLOCK)
+        need = d[start:stop, None] != d[None, :]
+        need &= in_pos[start:stop, None] | in_pos[None, :]
+        need &= np.arange(n)[None, :] > np.arange(start, stop)[:, None]
+        block = np.zeros((stop - start, n), dtype=np.int64)
+        for a, col in enumerate(cols):
+            block |= (col[start:stop, None] != col[None, :]).astype(np.int64) << a
+        found.append(np.unique(block[need]))
+    entries = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    if entries.size == 0:
+        return []
+    present = np.zeros(1 << m, dtype=bool)
+    present[entries] = True
+    below = present.copy()  # below[s]: some entry is a subset of s (zeta transform)
+    every = np.arange(1 << m)
+    for a in range(m):
+        has = every[(every >> a & 1) == 1]
+        below[has] |= below[has ^ (1 << a)]
+    proper = np.zeros(1 << m, dtype=bool)  # some entry is a proper subset of s
+    for a in range(m):
+        has = every[(every >> a & 1) == 1]
+        proper[has] |= below[has ^ (1 << a)]
+    result: list[int] = np.flatnonzero(present & ~proper).tolist()
+    return result

@@ -146,3 +146,14 @@ def discernibility_entries(
             )
             out.append((i, j, mask))
     return out
+
+
+def minimal_entries(cols: Sequence[Sequence[int]], d: Sequence[int], pos: int) -> list[int]:
+    """The inclusion-minimal entries (attribute masks) of the positive-region discernibility
+    matrix (see :func:`._partition.minimal_entries`)."""
+    masks = {mask for _, _, mask in discernibility_entries(cols, d, pos, False)}
+    kept: list[int] = []
+    for mask in sorted(masks, key=lambda mk: (mk.bit_count(), mk)):
+        if not any(k & mask == k for k in kept):
+            kept.append(mask)
+    return sorted(kept)

@@ -19,6 +19,16 @@ top-down (a set of size k-1 is tested only when all its k-supersets preserve POS
 is chosen from the size of a greedy reduct, whichever side of the subset lattice is smaller.
 Worst case O(2^|C| * n); exact search is refused above :data:`MAX_EXACT_ATTRIBUTES` attributes.
 
+Wide lattices: when that level-wise search would test many subsets of a table with few enough
+objects for the pair matrix (:data:`LATTICE_BUDGET`, :data:`MAX_PAIR_OBJECTS`), the reducts are
+enumerated depth-first instead, as the minimal hitting sets (minimal transversals) of the
+inclusion-minimal entries of the positive-region discernibility matrix - a pair (x, y) with
+different decisions and x or y in POS_C(D) must be discerned, and B preserves POS_C(D) iff it
+discerns all such pairs - with the MMCS algorithm (Murakami & Uno 2014, "Efficient algorithms
+for dualizing large-scale hypergraphs", Discrete Applied Mathematics 170). Depth-first search
+finds the first reducts at once, where the level-wise search must first exhaust every larger
+or smaller subset; both give the same reducts.
+
 **Bounded search** (:meth:`PositiveRegionOracle.search`): the enumeration stops after ``limit``
 reducts or when a deadline passes. Every reduct it returns is a true reduct; the result says
 whether the list is complete (a search stopped by the limit has found one reduct more than it
@@ -29,13 +39,20 @@ on the enumeration and stay exact.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import comb
 
 from clusterlab.roughsets._backend import Backend, Codes
 
-__all__ = ["MAX_EXACT_ATTRIBUTES", "DEFAULT_REDUCT_LIMIT", "PositiveRegionOracle", "ReductSearch"]
+__all__ = [
+    "DEFAULT_REDUCT_LIMIT",
+    "LATTICE_BUDGET",
+    "MAX_EXACT_ATTRIBUTES",
+    "MAX_PAIR_OBJECTS",
+    "PositiveRegionOracle",
+    "ReductSearch",
+]
 
 #: Exact reducts and all minimal rules are refused for more condition attributes than this.
 MAX_EXACT_ATTRIBUTES = 20
@@ -45,6 +62,11 @@ DEFAULT_REDUCT_LIMIT = 1000
 
 # Cached partitions kept by the bottom-up search (objects x sets), ~8 bytes each.
 _CACHE_BUDGET = 20_000_000
+
+#: Above this many (subsets to test x objects) the depth-first transversal search is used ...
+LATTICE_BUDGET = 50_000_000
+#: ... when the table has at most this many objects (the pair matrix is O(n^2)).
+MAX_PAIR_OBJECTS = 3000
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,45 @@ class ReductSearch:
 
 class _Stop(Exception):
     """Raised inside the enumeration when the time limit has passed."""
+
+
+class _Full(Exception):
+    """Raised inside the enumeration when enough reducts have been found."""
+
+
+def _transversals(
+    edges: Sequence[int], m: int, found: list[int], cap: int | None, tick: Callable[[], None]
+) -> None:
+    """Append to ``found`` the minimal hitting sets of ``edges`` (attribute masks over ``m``
+    attributes), depth-first (MMCS); raise :class:`_Full` once ``cap`` sets are found."""
+    order = sorted(edges, key=lambda mk: (mk.bit_count(), mk))  # small edges chosen first
+    hits = [0] * m  # hits[a]: bitset of the edges containing attribute a
+    for e, mask in enumerate(order):
+        for a in _bits(mask):
+            hits[a] |= 1 << e
+    cand = 0
+    for mask in order:
+        cand |= mask
+
+    def visit(chosen: int, uncovered: int, crit: dict[int, int]) -> None:
+        nonlocal cand
+        tick()
+        if not uncovered:
+            found.append(chosen)
+            if cap is not None and len(found) >= cap:
+                raise _Full
+            return
+        edge = order[(uncovered & -uncovered).bit_length() - 1]  # the smallest uncovered edge
+        branch = cand & edge
+        cand &= ~branch
+        for v in _bits(branch):
+            new_crit = {f: c & ~hits[v] for f, c in crit.items()}
+            new_crit[v] = hits[v] & uncovered
+            if all(new_crit.values()):  # every chosen attribute still has a private edge
+                visit(chosen | 1 << v, uncovered & ~hits[v], new_crit)
+            cand |= 1 << v
+
+    visit(0, (1 << len(order)) - 1, {})
 
 
 def _bits(mask: int) -> list[int]:
@@ -106,10 +167,13 @@ class PositiveRegionOracle:
         idx = _bits(mask)
         return self.ops.partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
 
-    def preserves_part(self, cls: Codes, k: int) -> bool:
-        """True when the partition's classes are pure for the positive-region decision."""
+    def _tick(self) -> None:
         if self._deadline is not None and time.monotonic() > self._deadline:
             raise _Stop
+
+    def preserves_part(self, cls: Codes, k: int) -> bool:
+        """True when the partition's classes are pure for the positive-region decision."""
+        self._tick()
         return self.ops.n_distinct(cls, k, self.dprime, self.nd + 1) == k
 
     def preserves(self, mask: int) -> bool:
@@ -154,10 +218,11 @@ class PositiveRegionOracle:
         return self.search()[0]
 
     def search(
-        self, limit: int | None = None, time_limit: float | None = None
+        self, limit: int | None = None, time_limit: float | None = None, method: str | None = None
     ) -> tuple[list[int], str | None]:
         """Masks of at most ``limit`` reducts found within ``time_limit`` seconds, and why the
-        search stopped (None: complete, "limit", "time")."""
+        search stopped (None: complete, "limit", "time"). ``method``: "lattice" (level-wise),
+        "transversal" (depth-first) or None (chosen by size, see the module docstring)."""
         core = self.core()
         if self.preserves(core):
             return [core], None
@@ -168,17 +233,33 @@ class PositiveRegionOracle:
         try:
             h = self.heuristic(core).bit_count() - core.bit_count()
             below = sum(comb(len(free), k) for k in range(h))
-            if below <= 2 ** len(free) - below:
+            tests = min(below, 2 ** len(free) - below)
+            if method is None:
+                wide = tests * self.n > LATTICE_BUDGET and self.n <= MAX_PAIR_OBJECTS
+                method = "transversal" if wide else "lattice"
+            if method == "transversal":
+                edges = self.ops.minimal_entries(self.cols, self.d, self._positive())
+                _transversals(edges, self.m, found, cap, self._tick)
+            elif below <= 2 ** len(free) - below:
                 self._bottom_up(core, free, found, cap)
             else:
                 self._top_down(free, found, cap)
         except _Stop:
             return found, "time"
+        except _Full:
+            pass
         finally:
             self._deadline = None
         if limit is not None and len(found) > limit:
             return found[:limit], "limit"
         return found, None
+
+    def _positive(self) -> int:
+        """Bitset of POS_C(D) (objects whose positive-region decision is a real decision)."""
+        pos = 0
+        for bits in self.ops.value_bits(self.dprime, self.nd + 1)[: self.nd]:
+            pos |= bits
+        return pos
 
     def _bottom_up(self, core: int, free: list[int], found: list[int], cap: int | None) -> None:
         free_mask = sum(1 << a for a in free)
@@ -200,7 +281,7 @@ class PositiveRegionOracle:
                     if self.preserves_part(cls, k):
                         found.append(new)
                         if cap is not None and len(found) >= cap:
-                            return
+                            raise _Full
                     else:
                         keep = (len(nxt) + 1) * self.n <= _CACHE_BUDGET
                         nxt[new] = (cls, k) if keep else None
@@ -234,5 +315,5 @@ class PositiveRegionOracle:
                 if minimal:
                     found.append(mask)
                     if cap is not None and len(found) >= cap:
-                        return
+                        raise _Full
             level = nxt
