@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from clusterlab import ensemble
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION
 from clusterlab.roughsets import DecisionTable
 
@@ -118,6 +119,12 @@ def main() -> int:
         ("2000 x 12 CSV: CLI analyse --json (process)", lambda: cli_run(csv_path), 5, 0.5),
         ("100000 x 20: quality", big.quality, 5, 0.2),
         ("100000 x 20: heuristic reduct", big.heuristic_reduct, 3, None),
+        (
+            "ensemble: draw 1000 tables + findings shares",
+            lambda: ensemble.timed_shares(1000),
+            3,
+            10.0,
+        ),
         ("2000 x 20: reduct search, cap 1000 (engine)", wide.reduct_search, 3, 10.0),
         (
             "2000 x 20 CSV: CLI analyse --json, cap 1000 (process)",

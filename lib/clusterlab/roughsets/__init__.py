@@ -18,6 +18,7 @@ the same, on mappings ``column -> values``; numpy speeds up big tables when it i
 swap-in partition backends are in :mod:`._backend`).
 """
 
+from clusterlab.roughsets._encoding import natural_key
 from clusterlab.roughsets.approximations import Approximation
 from clusterlab.roughsets.errors import (
     BetaOutOfRangeError,
@@ -59,4 +60,5 @@ __all__ = [
     "TooManyValuesError",
     "UnknownAttributeError",
     "UnknownObjectError",
+    "natural_key",
 ]

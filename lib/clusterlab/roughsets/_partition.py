@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from clusterlab.roughsets._bitsets import indices
+
 NAME = "numpy"
 
 _MAX_KEY = 1 << 62
@@ -134,12 +136,7 @@ def first_members(cls: np.ndarray, k: int) -> list[int]:
 def bits_to_indices(bits: int) -> list[int]:
     """Object indices of a bitset, ascending."""
     if bits.bit_count() <= 64:
-        out: list[int] = []
-        while bits:
-            low = bits & -bits
-            out.append(low.bit_length() - 1)
-            bits ^= low
-        return out
+        return indices(bits)
     raw = np.frombuffer(bits.to_bytes((bits.bit_length() + 7) // 8, "little"), np.uint8)
     result: list[int] = np.flatnonzero(np.unpackbits(raw, bitorder="little")).tolist()
     return result

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from clusterlab.roughsets._bitsets import bitset, indices
+
 NAME = "python"
 
 
@@ -78,16 +80,9 @@ def n_distinct(cls: Sequence[int], k: int, d: Sequence[int], nd: int) -> int:
     return len(set(zip(cls, d, strict=True)))
 
 
-def _bitset(indices: Iterable[int], n: int) -> int:
-    buf = bytearray((n + 7) // 8)
-    for i in indices:
-        buf[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buf, "little")
-
-
 def objects_in(cls: Sequence[int], flags: Sequence[bool]) -> int:
     """Bitset of the objects whose class ``c`` has ``flags[c]`` true."""
-    return _bitset((i for i, c in enumerate(cls) if flags[c]), len(cls))
+    return bitset((i for i, c in enumerate(cls) if flags[c]), len(cls))
 
 
 def value_bits(col: Sequence[int], card: int) -> list[int]:
@@ -95,7 +90,7 @@ def value_bits(col: Sequence[int], card: int) -> list[int]:
     groups: list[list[int]] = [[] for _ in range(card)]
     for i, v in enumerate(col):
         groups[v].append(i)
-    return [_bitset(g, len(col)) for g in groups]
+    return [bitset(g, len(col)) for g in groups]
 
 
 def class_members(cls: Sequence[int], k: int) -> list[list[int]]:
@@ -117,15 +112,7 @@ def first_members(cls: Sequence[int], k: int) -> list[int]:
 
 def bits_to_indices(bits: int) -> list[int]:
     """Object indices of a bitset, ascending."""
-    if bits.bit_count() <= 64:
-        out: list[int] = []
-        while bits:
-            low = bits & -bits
-            out.append(low.bit_length() - 1)
-            bits ^= low
-        return out
-    raw = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
-    return [8 * j + b for j, byte in enumerate(raw) if byte for b in range(8) if byte >> b & 1]
+    return indices(bits)
 
 
 def discernibility_entries(

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from math import comb
 
 from clusterlab.roughsets._backend import Backend, Codes
+from clusterlab.roughsets._bitsets import indices, union
 
 __all__ = [
     "DEFAULT_REDUCT_LIMIT",
@@ -99,11 +100,9 @@ def _transversals(
     order = sorted(edges, key=lambda mk: (mk.bit_count(), mk))  # small edges chosen first
     hits = [0] * m  # hits[a]: bitset of the edges containing attribute a
     for e, mask in enumerate(order):
-        for a in _bits(mask):
+        for a in indices(mask):
             hits[a] |= 1 << e
-    cand = 0
-    for mask in order:
-        cand |= mask
+    cand = union(order)
 
     def visit(chosen: int, uncovered: int, crit: dict[int, int]) -> None:
         nonlocal cand
@@ -116,7 +115,7 @@ def _transversals(
         edge = order[(uncovered & -uncovered).bit_length() - 1]  # the smallest uncovered edge
         branch = cand & edge
         cand &= ~branch
-        for v in _bits(branch):
+        for v in indices(branch):
             new_crit = {f: c & ~hits[v] for f, c in crit.items()}
             new_crit[v] = hits[v] & uncovered
             if all(new_crit.values()):  # every chosen attribute still has a private edge
@@ -124,15 +123,6 @@ def _transversals(
             cand |= 1 << v
 
     visit(0, (1 << len(order)) - 1, {})
-
-
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 class PositiveRegionOracle:
@@ -164,7 +154,7 @@ class PositiveRegionOracle:
 
     def part(self, mask: int) -> tuple[Codes, int]:
         """Partition IND(B) for the attributes in ``mask``."""
-        idx = _bits(mask)
+        idx = indices(mask)
         return self.ops.partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
 
     def _tick(self) -> None:
@@ -256,10 +246,7 @@ class PositiveRegionOracle:
 
     def _positive(self) -> int:
         """Bitset of POS_C(D) (objects whose positive-region decision is a real decision)."""
-        pos = 0
-        for bits in self.ops.value_bits(self.dprime, self.nd + 1)[: self.nd]:
-            pos |= bits
-        return pos
+        return union(self.ops.value_bits(self.dprime, self.nd + 1)[: self.nd])
 
     def _bottom_up(self, core: int, free: list[int], found: list[int], cap: int | None) -> None:
         free_mask = sum(1 << a for a in free)

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from clusterlab.roughsets._bitsets import union
 from clusterlab.roughsets._encoded import EncodedTable
 from clusterlab.roughsets.errors import EmptyTableError, RoughSetError, UnknownAttributeError
 
@@ -227,12 +228,18 @@ def _lem2(concept: int, blocks: Sequence[tuple[int, int, int, int]]) -> list[lis
     return rules
 
 
+def _decision_sets(table: EncodedTable, cls: Any, k: int) -> list[tuple[int, ...]]:
+    """The generalised decision of every class: the decision codes met in it (a class is
+    pure - inside a lower approximation - when there is one)."""
+    counts = table.ops.class_counts(cls, k, table.d, table.nd)
+    return [tuple(v for v, c in enumerate(row) if c) for row in counts]
+
+
 def _induce_lem2(ctx: _Context) -> list[_Raw]:
     table = ctx.table
     ops = table.ops
     cls, k = table.partition(ctx.idx)
-    counts = table.ops.class_counts(cls, k, table.d, table.nd)
-    present = [tuple(v for v, c in enumerate(row) if c) for row in counts]
+    present = _decision_sets(table, cls, k)
     out: list[_Raw] = []
     blocks = ctx.blocks
     for v in range(table.nd):
@@ -256,9 +263,9 @@ def _induce_minimal(ctx: _Context) -> list[_Raw]:
         current: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
         for combo in combinations(ctx.idx, size):
             cls, k = table.partition(combo)
-            counts = ops.class_counts(cls, k, table.d, table.nd)
+            present = _decision_sets(table, cls, k)
             for c, rep in enumerate(ops.first_members(cls, k)):
-                if max(counts[c]) != sum(counts[c]):
+                if len(present[c]) != 1:
                     continue
                 values = tuple(int(table.cols[a][rep]) for a in combo)
                 current.add((combo, values))
@@ -267,7 +274,7 @@ def _induce_minimal(ctx: _Context) -> list[_Raw]:
                     for j in range(size)
                 ):
                     continue
-                out.append(ctx.make(0, zip(combo, values, strict=True), (int(table.d[rep]),)))
+                out.append(ctx.make(0, zip(combo, values, strict=True), present[c]))
         previous = current
     return out
 
@@ -287,9 +294,7 @@ def check_method(method: str) -> None:
 
 def _rule(table: EncodedTable, raw: _Raw, dec_bits: Sequence[int]) -> Rule:
     support = raw.support
-    wanted = 0
-    for d in raw.decs:
-        wanted |= dec_bits[d]
+    wanted = union(dec_bits[d] for d in raw.decs)
     return Rule(
         conditions=tuple((table.conditions[a], table.domains[a][v]) for a, v in raw.conds),
         decisions=tuple(table.dvalues[d] for d in raw.decs),

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from clusterlab.roughsets import rules as _rules
 from clusterlab.roughsets import stability as _stability
+from clusterlab.roughsets._bitsets import union
 from clusterlab.roughsets._encoded import EncodedTable
 from clusterlab.roughsets._validate import (
     MAX_NUMERIC_VALUES,
@@ -239,14 +240,14 @@ class DecisionTable:
     ) -> tuple[str, ...]:
         """POS_B(D): union of the (beta-)lower approximations of all decision classes."""
         lower, _ = self._regions(self._resolve(attributes), beta)
-        return self._enc.labels_of(_union(lower))
+        return self._enc.labels_of(union(lower))
 
     def boundary_region(
         self, attributes: Iterable[str] | None = None, beta: float | None = None
     ) -> tuple[str, ...]:
         """Union of the (beta-)boundaries of all decision classes (Pawlak: U - POS_B(D))."""
         lower, upper = self._regions(self._resolve(attributes), beta)
-        return self._enc.labels_of(_union(up & ~lo for lo, up in zip(lower, upper, strict=True)))
+        return self._enc.labels_of(union(up & ~lo for lo, up in zip(lower, upper, strict=True)))
 
     def quality(self, attributes: Iterable[str] | None = None, beta: float | None = None) -> float:
         """Quality of classification gamma_B(D) = |POS_B(D)| / n (with beta: |POS_beta| / n)."""
@@ -256,7 +257,7 @@ class DecisionTable:
             cls, k = enc.partition(idx)
             return enc.ops.n_positive(cls, k, enc.d, enc.nd) / self.n
         lower, _ = self._regions(idx, beta)
-        return _union(lower).bit_count() / self.n
+        return union(lower).bit_count() / self.n
 
     def significance(
         self, attributes: Iterable[str] | None = None, beta: float | None = None
@@ -355,7 +356,7 @@ class DecisionTable:
         lower, _ = self._regions(idx, None)
         names = self._names(idx)
         entries = enc.ops.discernibility_entries(
-            [enc.cols[i] for i in idx], enc.d, _union(lower), all_pairs
+            [enc.cols[i] for i in idx], enc.d, union(lower), all_pairs
         )
         cache: dict[int, frozenset[str]] = {}
         out: dict[tuple[str, str], frozenset[str]] = {}
@@ -424,10 +425,3 @@ class DecisionTable:
         if not keep:
             raise EmptyTableError("dropping these objects leaves an empty table")
         return DecisionTable._wrap(self._enc.take(keep))
-
-
-def _union(bitsets: Iterable[int]) -> int:
-    out = 0
-    for bits in bitsets:
-        out |= bits
-    return out
