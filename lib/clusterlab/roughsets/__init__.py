@@ -7,11 +7,15 @@ Polkowski & Skowron 1999; Ziarko 1993; Grzymala-Busse 1992).
 >>> dt.reducts(), dt.core(), dt.quality()
 ([('b',)], ('b',), 1.0)
 
-Modules: :mod:`.table` (encoding, :class:`DecisionTable`, approximations, quality,
-significance), :mod:`.approximations`, :mod:`.vprs` (Ziarko's beta), :mod:`.reducts` (reducts,
-core, heuristic reduct, discernibility matrix), :mod:`.rules` (LEM2, minimal rules,
-classification), :mod:`.stability` (reducts under resampling), :mod:`.csvio` (CSV without
-pandas), :mod:`.errors`. Importing this package does not import pandas.
+Modules: :mod:`.table` (:class:`DecisionTable`: approximations, quality, significance, and
+the entry point to everything else), :mod:`.approximations`, :mod:`.vprs` (Ziarko's beta),
+:mod:`.reducts` (reducts, bounded reduct search, core, heuristic reduct), :mod:`.rules` (LEM2
+certain and possible rules, minimal rules, classification), :mod:`.stability` (reducts under
+resampling), :mod:`.csvio` (CSV without pandas), :mod:`.errors`. Internal: :mod:`._validate`
+(input checks and encoding), :mod:`._encoded` (the encoded table the algorithms share),
+:mod:`._encoding` (value and label order), :mod:`._bitsets`, and the partition backends
+:mod:`._backend`, :mod:`._partition` (numpy), :mod:`._partition_py` (plain Python). Importing
+this package does not import pandas.
 
 Standard-library mode: without numpy and pandas (e.g. Pyodide in a browser) the package works
 the same, on mappings ``column -> values``; numpy speeds up big tables when it is there (the
