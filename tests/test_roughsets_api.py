@@ -126,6 +126,20 @@ def test_importing_the_engine_does_not_import_pandas() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_small_tables_do_not_import_numpy() -> None:
+    # tables of at most SMALL_TABLE objects use the plain-Python backend, so a short analysis
+    # starts without loading numpy at all
+    code = (
+        "import sys\n"
+        "from clusterlab.roughsets import DecisionTable\n"
+        "dt = DecisionTable({'a': [0, 1, 1], 'd': ['n', 'y', 'n']}, 'd')\n"
+        "dt.reducts(), dt.rules(), dt.approximations(), dt.reduct_search()\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_package_docstring_example() -> None:
     import doctest
 
