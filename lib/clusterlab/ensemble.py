@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, LABELS_EN, load_published
+from clusterlab.roughsets import DecisionTable, Rule
 
 __all__ = [
     "DRAWN_COLUMNS",
@@ -138,19 +139,19 @@ class Finding:
 
 
 def _rule_in(
-    rules: Sequence[object],
+    rules: Sequence[Rule],
     allowed: set[tuple[str, str]],
     required: tuple[str, str],
     sector: str | None = None,
     firms: pd.DataFrame | None = None,
-) -> object | None:
+) -> Rule | None:
     for r in rules:
-        conds = set(r.conditions)  # type: ignore[attr-defined]
-        if r.kind != "certain" or tuple(r.decisions) != ("global",):  # type: ignore[attr-defined]
+        conds = set(r.conditions)
+        if r.kind != "certain" or tuple(r.decisions) != ("global",):
             continue
         if required in conds and conds <= allowed:
             if sector is not None and firms is not None:
-                objs = set(r.objects)  # type: ignore[attr-defined]
+                objs = set(r.objects)
                 secs = set(firms.loc[firms["firm_id"].isin(objs), "sector"].astype(str))
                 if secs != {sector}:
                     continue
@@ -166,8 +167,6 @@ def article_findings(
     Plus, when the table has a ``virtualisation`` column: adding it to the conditions leaves the
     quality of classification and the core unchanged and it is in no reduct and not in the core.
     """
-    from clusterlab.roughsets import DecisionTable
-
     f = firms.astype({c: str for c in firms.columns if c != "reverse_model"})
     conditions = list(conditions)
     table = DecisionTable(
