@@ -8,7 +8,7 @@ order of first appearance instead of key order, which nothing outside the backen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from clusterlab.roughsets._bitsets import bitset, indices
 
@@ -115,30 +115,36 @@ def bits_to_indices(bits: int) -> list[int]:
     return indices(bits)
 
 
+def _pairs(
+    cols: Sequence[Sequence[int]], d: Sequence[int], pos: int, all_pairs: bool
+) -> Iterator[tuple[int, int, int]]:
+    n = len(d)
+    rows = list(zip(*cols, strict=True)) if cols else [()] * n
+    for i in range(n - 1):
+        i_pos = pos >> i & 1
+        row, dec = rows[i], d[i]
+        for j in range(i + 1, n):
+            if dec == d[j] or not (all_pairs or i_pos or pos >> j & 1):
+                continue
+            mask = 0
+            for a, (x, y) in enumerate(zip(row, rows[j], strict=True)):
+                if x != y:
+                    mask |= 1 << a
+            yield i, j, mask
+
+
 def discernibility_entries(
     cols: Sequence[Sequence[int]], d: Sequence[int], pos: int, all_pairs: bool
 ) -> list[tuple[int, int, int]]:
     """Decision-relative discernibility matrix as ``(i, j, attribute mask)`` for i < j (see
     :func:`._partition.discernibility_entries`)."""
-    n = len(d)
-    rows = list(zip(*cols, strict=True)) if cols else [()] * n
-    out: list[tuple[int, int, int]] = []
-    for i in range(n - 1):
-        i_pos = pos >> i & 1
-        for j in range(i + 1, n):
-            if d[i] == d[j] or not (all_pairs or i_pos or pos >> j & 1):
-                continue
-            mask = sum(
-                1 << a for a, (x, y) in enumerate(zip(rows[i], rows[j], strict=True)) if x != y
-            )
-            out.append((i, j, mask))
-    return out
+    return list(_pairs(cols, d, pos, all_pairs))
 
 
 def minimal_entries(cols: Sequence[Sequence[int]], d: Sequence[int], pos: int) -> list[int]:
     """The inclusion-minimal entries (attribute masks) of the positive-region discernibility
     matrix (see :func:`._partition.minimal_entries`)."""
-    masks = {mask for _, _, mask in discernibility_entries(cols, d, pos, False)}
+    masks = {mask for _, _, mask in _pairs(cols, d, pos, False)}
     kept: list[int] = []
     for mask in sorted(masks, key=lambda mk: (mk.bit_count(), mk)):
         if not any(k & mask == k for k in kept):
