@@ -9,6 +9,8 @@ VENDOR_STAMPS := book/_vendor/.vega.min.js.sha256 book/_vendor/.vega-lite.min.js
 CHAPTERS := $(shell grep -l '^kernelspec:' book/*.md)
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
+# the rough-set engine's suite, which `make test` also runs in standard-library mode
+ENGINE_TESTS := $(wildcard tests/test_roughsets_*.py tests/roughsets/test_*.py)
 
 .PHONY: book test serve clean bench lint setup vendor notebooks chromium lock help
 
@@ -17,9 +19,11 @@ book: setup
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 
-## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests
+## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests; then
+## the engine's suite again in standard-library mode (numpy and pandas imports blocked)
 test: setup notebooks chromium lint
 	$(PY) -m pytest tests _build/nbval --nbval-lax -p no:cacheprovider
+	$(PY) -m pytest $(ENGINE_TESTS) --stdlib-only -p no:cacheprovider
 
 ## setup: the pinned .venv with an editable install of lib/, and the vendored JavaScript
 setup: $(STAMP) vendor

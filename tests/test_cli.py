@@ -28,6 +28,8 @@ KEYS = {
     "reducts",
     "rules",
     "loo_accuracy",
+    "reducts_complete",
+    "reduct_method",
 }
 RULE_KEYS = {"if", "then", "type", "support", "strength", "certainty", "coverage", "objects"}
 
@@ -91,7 +93,9 @@ def test_analyse_flu_details() -> None:
     )
     possible = [r for r in out["rules"] if r["type"] == "possible"]
     assert {o for r in possible for o in r["objects"]} == {"p2", "p5"}
-    assert all(sorted(r["then"]) == ["no", "yes"] for r in possible)
+    # one possible rule per decision of the boundary class {p2, p5} (p2 no, p5 yes)
+    assert sorted(r["then"] for r in possible) == [["no"], ["yes"]]
+    assert all(r["certainty"] == 0.5 for r in possible)
 
 
 def test_console_script_and_report() -> None:
@@ -107,7 +111,8 @@ def test_console_script_and_report() -> None:
         "Quality of classification gamma = 5/7",
         "Core: Age, LEMS",
         "Reducts (1):",
-        "[possible] IF Age = 31-45 THEN Walk = no OR Walk = yes",
+        "[possible] IF Age = 31-45 THEN Walk = no",
+        "[possible] IF Age = 31-45 THEN Walk = yes",
         "Leave-one-out accuracy (LEM2):",
     ):
         assert needle in text

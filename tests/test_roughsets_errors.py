@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from clusterlab.roughsets import (
@@ -24,9 +22,14 @@ from clusterlab.roughsets import (
 )
 from clusterlab.roughsets.csvio import NA_STRINGS, read_csv_columns
 
-FRAME = pd.DataFrame(
-    {"id": ["a", "b", "c"], "x": ["p", "q", "p"], "y": [1, 2, 2], "d": ["yes", "no", "no"]}
-)
+FRAME = {"id": ["a", "b", "c"], "x": ["p", "q", "p"], "y": [1, 2, 2], "d": ["yes", "no", "no"]}
+
+
+def changed(column: str, row: int, value: object) -> dict[str, list]:
+    """FRAME with one cell replaced (0-based row)."""
+    out = {c: list(v) for c, v in FRAME.items()}
+    out[column][row] = value
+    return out
 
 
 def test_errors_are_value_errors() -> None:
@@ -72,7 +75,7 @@ def test_unknown_attribute_in_a_query() -> None:
         with pytest.raises(UnknownAttributeError, match="'nope'"):
             call()
     with pytest.raises(UnknownAttributeError, match="not a column of the data"):
-        dt.classify(dt.rules(), pd.DataFrame({"z": [1]}))
+        dt.classify(dt.rules(), {"z": [1]})
 
 
 def test_unknown_object() -> None:
@@ -101,25 +104,39 @@ def test_decision_as_query_attribute() -> None:
 
 
 def test_missing_values_name_row_and_column() -> None:
-    frame = FRAME.copy()
-    frame.loc[2, "y"] = np.nan
+    frame = changed("y", 2, None)
     with pytest.raises(MissingValueError) as err:
         DecisionTable(frame, "d")
     assert "row 3" in str(err.value) and "'y'" in str(err.value)
     assert (err.value.row, err.value.column) == (3, "y")
     with pytest.raises(MissingValueError, match="row 3 \\(object 'c'\\)"):
         DecisionTable(frame, "d", id_column="id")
-    frame = FRAME.copy()
-    frame.loc[1, "id"] = None
+    with pytest.raises(MissingValueError, match="row 3"):
+        DecisionTable(changed("y", 2, float("nan")), "d")
     with pytest.raises(MissingValueError, match="id column 'id' at row 2"):
-        DecisionTable(frame, "d", id_column="id")
+        DecisionTable(changed("id", 1, None), "d", id_column="id")
     with pytest.raises(MissingValueError, match="'d' at row 1"):
         DecisionTable({"x": ["p", "q"], "d": [None, "no"]}, "d")
 
 
+@pytest.mark.needs_numpy
+def test_missing_values_in_a_pandas_frame() -> None:
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame(FRAME)
+    frame.loc[2, "y"] = np.nan
+    with pytest.raises(MissingValueError, match="'y' at row 3 \\(object 'c'\\)"):
+        DecisionTable(frame, "d", id_column="id")
+    frame = pd.DataFrame(FRAME)
+    frame.loc[1, "id"] = None
+    with pytest.raises(MissingValueError, match="id column 'id' at row 2"):
+        DecisionTable(frame, "d", id_column="id")
+
+
 def test_empty_tables() -> None:
     with pytest.raises(EmptyTableError, match="no rows"):
-        DecisionTable(FRAME.iloc[0:0], "d")
+        DecisionTable({c: [] for c in FRAME}, "d")
     dt = DecisionTable(FRAME, "d", id_column="id")
     with pytest.raises(EmptyTableError):
         dt.drop_objects(["a", "b", "c"])
@@ -128,31 +145,36 @@ def test_empty_tables() -> None:
 
 
 def test_duplicates() -> None:
-    frame = FRAME.copy()
-    frame.loc[2, "id"] = "a"
     with pytest.raises(DuplicateError, match="'a' occurs in rows 1 and 3"):
-        DecisionTable(frame, "d", id_column="id")
+        DecisionTable(changed("id", 2, "a"), "d", id_column="id")
     with pytest.raises(DuplicateError, match="'x' is listed twice"):
         DecisionTable(FRAME, "d", conditions=["x", "x"])
+
+
+@pytest.mark.needs_numpy
+def test_duplicate_column_names_in_a_pandas_frame() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(FRAME)
     with pytest.raises(DuplicateError, match="duplicate column name 'x'"):
-        DecisionTable(pd.concat([FRAME, FRAME[["x"]]], axis=1), "d", conditions=["y"])
+        DecisionTable(pd.concat([frame, frame[["x"]]], axis=1), "d", conditions=["y"])
 
 
 def test_too_many_numeric_values() -> None:
     n = 20
-    frame = pd.DataFrame({"age": range(n), "d": ["a", "b"] * (n // 2)})
+    frame = {"age": list(range(n)), "d": ["a", "b"] * (n // 2)}
     with pytest.raises(TooManyValuesError) as err:
         DecisionTable(frame, "d")
     message = str(err.value)
     assert "'age'" in message and "20 distinct values" in message
     assert "pandas.cut" in message and "threshold" in message
     # the documented threshold: more than 10 distinct numbers AND more than half the rows
-    DecisionTable(pd.DataFrame({"age": [i % 10 for i in range(n)], "d": ["a"] * n}), "d")
-    DecisionTable(pd.DataFrame({"age": [i % 11 for i in range(22)], "d": ["a"] * 22}), "d")
+    DecisionTable({"age": [i % 10 for i in range(n)], "d": ["a"] * n}, "d")
+    DecisionTable({"age": [i % 11 for i in range(22)], "d": ["a"] * 22}, "d")
     with pytest.raises(TooManyValuesError):
-        DecisionTable(pd.DataFrame({"age": [i % 11 for i in range(21)], "d": ["a"] * 21}), "d")
+        DecisionTable({"age": [i % 11 for i in range(21)], "d": ["a"] * 21}, "d")
     # many distinct strings are categories, not numbers
-    DecisionTable(pd.DataFrame({"name": [f"n{i}" for i in range(n)], "d": ["a"] * n}), "d")
+    DecisionTable({"name": [f"n{i}" for i in range(n)], "d": ["a"] * n}, "d")
 
 
 @pytest.mark.parametrize("beta", [0.5, 0.2, 0, 1.01, -1, "abc", float("nan"), True, None])
@@ -169,14 +191,18 @@ def test_beta_out_of_range(beta: object) -> None:
 def test_too_many_attributes_for_exact_methods() -> None:
     m = MAX_EXACT_ATTRIBUTES + 1
     # a0 decides d, a1 is a noisy copy, the rest are constant: quick to search exactly
-    d = np.arange(30) % 2
-    frame = pd.DataFrame({f"a{j}": d if j == 0 else d * (np.arange(30) % 3 == 0) for j in range(2)})
+    d = [i % 2 for i in range(30)]
+    frame = {"a0": d, "a1": [v * (i % 3 == 0) for i, v in enumerate(d)]}
     for j in range(2, m):
-        frame[f"a{j}"] = 0
+        frame[f"a{j}"] = [0] * 30
     frame["d"] = d
     dt = DecisionTable(frame, "d")
-    with pytest.raises(TooManyAttributesError, match=f"{m} condition attributes.*heuristic"):
+    with pytest.raises(TooManyAttributesError) as err:
         dt.reducts()
+    assert f"{m} condition attributes" in str(err.value)
+    assert "heuristic_reduct()" in str(err.value) and "--heuristic" in str(err.value)
+    with pytest.raises(TooManyAttributesError):
+        dt.reduct_search()
     with pytest.raises(TooManyAttributesError):
         dt.rules("minimal")
     with pytest.raises(TooManyAttributesError):
@@ -222,7 +248,25 @@ def test_csv_reader(tmp_path: Path) -> None:
         read_csv_columns(tmp_path / "missing.csv")
 
 
+@pytest.mark.needs_numpy
 def test_csv_missing_markers_are_pandas_defaults() -> None:
     from pandas._libs.parsers import STR_NA_VALUES
 
     assert set(STR_NA_VALUES) == NA_STRINGS
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "word"),
+    [
+        ({"limit": 0}, "limit = 0"),
+        ({"limit": -3}, "limit = -3"),
+        ({"limit": True}, "limit = True"),
+        ({"time_limit": 0}, "time_limit = 0"),
+        ({"time_limit": -1.5}, "time_limit = -1.5"),
+        ({"time_limit": float("nan")}, "time_limit = nan"),
+    ],
+)
+def test_bad_reduct_search_bounds(kwargs: dict, word: str) -> None:
+    dt = DecisionTable(FRAME, "d", id_column="id")
+    with pytest.raises(RoughSetError, match=word):
+        dt.reduct_search(**kwargs)

@@ -1,29 +1,28 @@
 """The engine against the hand-checked answers of the shared fixtures (tests/fixtures/roughsets).
 
 Each fixture's JSON numbers objects by their 1-based data row; the first CSV column is an object
-id, left out of the conditions here so that labels are row numbers.
+id, left out of the conditions here so that labels are row numbers. The CSV files are read with
+the ``csv`` module (cells stay text), so the suite also runs in standard-library mode.
 """
 
 from __future__ import annotations
 
 import json
 from fractions import Fraction
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from clusterlab.roughsets import DecisionTable
+from roughsets_tables import FIXTURES, fixture_columns
 
-FIXTURES = Path(__file__).parent / "fixtures" / "roughsets"
 CASES = ["flu", "hiring", "walk", "xor_copy"]
 
 
 def load(case: str) -> tuple[DecisionTable, dict]:
-    frame = pd.read_csv(FIXTURES / f"{case}.csv")
+    columns = fixture_columns(case)
     spec = json.loads((FIXTURES / f"{case}.json").read_text())
-    conditions = [c for c in frame.columns[1:] if c != spec["decision"]]
-    return DecisionTable(frame, spec["decision"], conditions), spec["expected"]
+    conditions = [c for c in list(columns)[1:] if c != spec["decision"]]
+    return DecisionTable(columns, spec["decision"], conditions), spec["expected"]
 
 
 def labels(numbers: list[int]) -> tuple[str, ...]:
@@ -74,10 +73,11 @@ def test_reducts_and_core(case: str) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_id_column_labels(case: str) -> None:
-    frame = pd.read_csv(FIXTURES / f"{case}.csv")
+    columns = fixture_columns(case)
     spec = json.loads((FIXTURES / f"{case}.json").read_text())
-    ids = frame.iloc[:, 0].astype(str).tolist()
-    dt = DecisionTable(frame, spec["decision"], id_column=frame.columns[0])
+    id_column = next(iter(columns))
+    ids = columns[id_column]
+    dt = DecisionTable(columns, spec["decision"], id_column=id_column)
     expected = spec["expected"]
     assert dt.objects == tuple(ids)  # fixture ids are already in natural order
     assert dt.positive_region() == tuple(ids[i - 1] for i in expected["positive_region"])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,10 +29,11 @@ def tables(draw: st.DrawFn) -> tuple[list[tuple[str, ...]], list[int]]:
     return rows, decisions
 
 
-def frame(rows: list[tuple[str, ...]], decisions: list[int]) -> pd.DataFrame:
-    data = {f"c{j}": [r[j] for r in rows] for j in range(len(rows[0]))}
+def frame(rows: list[tuple[str, ...]], decisions: list[int]) -> dict[str, list]:
+    """The table as a mapping column -> values (the engine's input without pandas)."""
+    data: dict[str, list] = {f"c{j}": [r[j] for r in rows] for j in range(len(rows[0]))}
     data["d"] = decisions
-    return pd.DataFrame(data)
+    return data
 
 
 def names(m: int) -> list[str]:
@@ -155,6 +155,25 @@ def test_reducts_core_and_heuristic(table: tuple) -> None:
 
 
 @FAST
+@given(tables(), st.sampled_from(["lattice", "transversal"]), st.integers(1, 4))
+def test_both_search_methods_and_the_cap(table: tuple, method: str, limit: int) -> None:
+    rows, dec = table
+    dt = DecisionTable(frame(rows, dec), "d")
+    everything = ref_reducts(rows, dec)
+    oracle = dt._oracle(tuple(range(len(rows[0]))))
+    masks, stopped_by = oracle.search(method=method)
+    assert stopped_by is None
+    assert {frozenset(f"c{a}" for a in range(len(rows[0])) if mk >> a & 1) for mk in masks} == (
+        everything
+    )
+    capped = dt.reduct_search(limit=limit)
+    assert {frozenset(r) for r in capped.reducts} <= everything
+    assert len(capped.reducts) == min(limit, len(everything))
+    assert capped.complete == (len(everything) <= limit)
+    assert capped.stopped_by == (None if capped.complete else "limit")
+
+
+@FAST
 @given(tables())
 def test_discernibility_matrix_prime_implicants_are_the_reducts(table: tuple) -> None:
     rows, dec = table
@@ -179,31 +198,37 @@ def test_lem2_rules(table: tuple) -> None:
     approximations = dt.approximations()
     covered: dict[int, set[str]] = {v: set() for v in approximations}
     possible_cover: set[str] = set()
+    possible_by_conditions: dict[tuple, set[int]] = {}
     for rule in dt.rules():
         match = matching(rows, rule.conditions)
-        support = {i for i in match if dec[i] in rule.decisions}
-        in_classes = {i for i in range(n) if dec[i] in rule.decisions}
+        assert len(rule.decisions) == 1
+        value = rule.decisions[0]
+        support = {i for i in match if dec[i] == value}
+        in_class = {i for i in range(n) if dec[i] == value}
         assert rule.conditions  # every rule has at least one condition
         assert rule.support == len(support) and rule.objects == lab(support)
         assert rule.strength == len(support) / n
         assert rule.certainty == len(support) / len(match)
-        assert rule.coverage == len(support) / len(in_classes)
+        assert rule.coverage == len(support) / len(in_class)
         if rule.kind == "certain":
-            assert len(rule.decisions) == 1 and rule.certainty == 1.0
-            assert set(rule.objects) <= set(approximations[rule.decisions[0]].lower)
+            assert rule.certainty == 1.0
+            assert set(rule.objects) <= set(approximations[value].lower)
             for k in range(len(rule.conditions)):
                 if len(rule.conditions) > 1:
                     shorter = rule.conditions[:k] + rule.conditions[k + 1 :]
                     assert len({dec[i] for i in matching(rows, shorter)}) > 1
-            covered[rule.decisions[0]] |= set(rule.objects)
+            covered[value] |= set(rule.objects)
         else:
             assert rule.kind == "possible"
-            assert set(rule.decisions) == {dec[i] for i in match}
-            assert len(rule.decisions) > 1 and support == match
-            assert set(rule.objects) <= set(dt.boundary_region())
-            possible_cover |= set(rule.objects)
+            assert 0.0 < rule.certainty < 1.0
+            assert set(lab(match)) <= set(dt.boundary_region())
+            possible_by_conditions.setdefault(rule.conditions, set()).add(value)
+            possible_cover |= set(lab(match))
     for value, approx in approximations.items():
         assert covered[value] == set(approx.lower)
+    # one possible rule per decision met by the conjunction's objects
+    for conditions, values in possible_by_conditions.items():
+        assert values == {dec[i] for i in matching(rows, conditions)}
     assert possible_cover == set(dt.boundary_region())
 
 
@@ -236,14 +261,13 @@ def test_training_objects_are_classified(table: tuple) -> None:
 @given(tables(), st.randoms(use_true_random=False))
 def test_row_and_column_order_do_not_matter(table: tuple, rnd) -> None:
     rows, dec = table
-    df = frame(rows, dec)
-    df.insert(0, "id", [f"o{i + 1}" for i in range(len(rows))])
+    df = {"id": [f"o{i + 1}" for i in range(len(rows))], **frame(rows, dec)}
     conditions = names(len(rows[0]))
     order = list(range(len(rows)))
     rnd.shuffle(order)
-    columns = list(df.columns)
+    columns = list(df)
     rnd.shuffle(columns)
-    shuffled = df.iloc[order][columns].reset_index(drop=True)
+    shuffled = {c: [df[c][i] for i in order] for c in columns}
     a = DecisionTable(df, "d", conditions, id_column="id")
     b = DecisionTable(shuffled, "d", conditions, id_column="id")
     assert a.objects == b.objects

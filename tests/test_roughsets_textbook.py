@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from clusterlab.roughsets import DecisionTable, Rule
-
-FIXTURES = Path(__file__).parent / "fixtures" / "roughsets"
+from roughsets_tables import fixture_columns
 
 
 def flu() -> DecisionTable:
-    return DecisionTable(pd.read_csv(FIXTURES / "flu.csv"), "Flu", id_column="Patient")
+    return DecisionTable(fixture_columns("flu"), "Flu", id_column="Patient")
 
 
 # --------------------------------------------------------------------------------------------
@@ -31,9 +28,7 @@ def flu() -> DecisionTable:
 # (3,4) {}, (4,5) {a,b}; ignoring empty entries its function is b AND a -> reduct {a,b}.
 # Positive-region matrix (at least one object in POS = {5}): (2,5) {a}, (4,5) {a,b} -> {a}.
 # --------------------------------------------------------------------------------------------
-INCONSISTENT = pd.DataFrame(
-    {"a": [0, 0, 0, 0, 1], "b": [0, 0, 1, 1, 0], "d": ["yes", "no", "yes", "no", "yes"]}
-)
+INCONSISTENT = {"a": [0, 0, 0, 0, 1], "b": [0, 0, 1, 1, 0], "d": ["yes", "no", "yes", "no", "yes"]}
 
 
 def minimal_hitting_sets(entries: list[frozenset[str]], attributes: list[str]) -> list[set]:
@@ -113,17 +108,17 @@ def test_flu_significance() -> None:
 #    7  2 y N   Certain P, concept {1,2,3}: a=1: 2 (|[t]|=2), b=x: 2 (4) -> a=1 (smaller block),
 #               [a=1]={1,2} inside: rule P1: a=1 -> P (support 2, coverage 2/4). G={3}:
 #   a=2 (3) beats b=x (4); [a=2] not inside; add b=x: [T]={3}: rule P2: a=2 & b=x -> P (1, 1/4).
-#   Possible, concept {5,6}: a=3: 2 (|[t]|=2) beats b=x (2, |[t]|=4): [a=3]={5,6}: rule
-#   a=3 -> N or P, support 2, certainty 2/2, coverage 2/|X_N u X_P| = 2/7.
+#   Possible, concept {5,6} (generalised decision {N,P}): a=3: 2 (|[t]|=2) beats b=x (2, |[t]|=4):
+#   [a=3]={5,6} inside: T = (a=3). One possible rule per decision of the class:
+#     a=3 -> N: [T] & X_N = {5}: support 1, strength 1/7, certainty 1/2, coverage 1/|X_N| = 1/3;
+#     a=3 -> P: [T] & X_P = {6}: support 1, strength 1/7, certainty 1/2, coverage 1/|X_P| = 1/4.
 #   Order: certain before possible, decision N before P, larger support first.
 # --------------------------------------------------------------------------------------------
-LEM2_TABLE = pd.DataFrame(
-    {
-        "a": [1, 1, 2, 2, 3, 3, 2],
-        "b": ["x", "y", "x", "y", "x", "x", "y"],
-        "d": ["P", "P", "P", "N", "N", "P", "N"],
-    }
-)
+LEM2_TABLE = {
+    "a": [1, 1, 2, 2, 3, 3, 2],
+    "b": ["x", "y", "x", "y", "x", "x", "y"],
+    "d": ["P", "P", "P", "N", "N", "P", "N"],
+}
 
 
 def test_lem2_rules_by_hand() -> None:
@@ -133,42 +128,65 @@ def test_lem2_rules_by_hand() -> None:
         ((("a", 2), ("b", "y")), ("N",), "certain", 2, ("4", "7")),
         ((("a", 1),), ("P",), "certain", 2, ("1", "2")),
         ((("a", 2), ("b", "x")), ("P",), "certain", 1, ("3",)),
-        ((("a", 3),), ("N", "P"), "possible", 2, ("5", "6")),
+        ((("a", 3),), ("N",), "possible", 1, ("5",)),
+        ((("a", 3),), ("P",), "possible", 1, ("6",)),
     ]
     measures = [m for r in dt.rules() for m in (r.strength, r.certainty, r.coverage)]
     assert measures == pytest.approx(
-        [2 / 7, 1.0, 2 / 3, 2 / 7, 1.0, 2 / 4, 1 / 7, 1.0, 1 / 4, 2 / 7, 1.0, 2 / 7]
+        [2 / 7, 1.0, 2 / 3, 2 / 7, 1.0, 2 / 4, 1 / 7, 1.0, 1 / 4]
+        + [1 / 7, 1 / 2, 1 / 3, 1 / 7, 1 / 2, 1 / 4]
     )
+
+
+def test_possible_rules_per_decision_by_hand() -> None:
+    # a: 1 1 1 1 2 -> d: y y y n n. IND({a}) classes: {1,2,3,4} (3 y, 1 n: boundary, generalised
+    # decision {n, y}) and {5} (n: lower approximation of n).
+    # Certain n, concept {5}: [a=2] = {5} -> rule a=2 -> n, support 1, coverage 1/|X_n| = 1/2.
+    # Possible, concept {1,2,3,4}: [a=1] = {1,2,3,4} lies inside -> T = (a=1), one rule each:
+    #   a=1 -> n: [T] & X_n = {4}: support 1, certainty 1/4, coverage 1/2;
+    #   a=1 -> y: [T] & X_y = {1,2,3}: support 3, certainty 3/4, coverage 3/3 = 1.
+    # (The 0.75 / 0.25 of chapter 3's approximate rules.)
+    dt = DecisionTable({"a": [1, 1, 1, 1, 2], "d": ["y", "y", "y", "n", "n"]}, "d")
+    got = [(r.conditions, r.decisions, r.kind, r.support, r.objects) for r in dt.rules()]
+    assert got == [
+        ((("a", 2),), ("n",), "certain", 1, ("5",)),
+        ((("a", 1),), ("n",), "possible", 1, ("4",)),
+        ((("a", 1),), ("y",), "possible", 3, ("1", "2", "3")),
+    ]
+    measures = [m for r in dt.rules() for m in (r.certainty, r.coverage)]
+    assert measures == pytest.approx([1.0, 1 / 2, 1 / 4, 1 / 2, 3 / 4, 1.0])
+    # Voting: a row with a=1 fires only the two possible rules: n gets 1, y gets 3 -> y.
+    assert dt.classify(dt.rules(), {"a": [1, 2, 3]}) == ["y", "n", None]
 
 
 def test_rule_text_and_dict() -> None:
     rules = DecisionTable(LEM2_TABLE, "d").rules()
     assert str(rules[0]) == "IF a = 2 AND b = y THEN d = N"
-    assert str(rules[3]) == "IF a = 3 THEN d = N OR d = P"
+    assert str(rules[3]) == "IF a = 3 THEN d = N"
     assert rules[3].to_dict() == {
         "if": {"a": 3},
-        "then": ["N", "P"],
+        "then": ["N"],
         "type": "possible",
-        "support": 2,
-        "strength": pytest.approx(2 / 7),
-        "certainty": 1.0,
-        "coverage": pytest.approx(2 / 7),
-        "objects": ["5", "6"],
+        "support": 1,
+        "strength": pytest.approx(1 / 7),
+        "certainty": 0.5,
+        "coverage": pytest.approx(1 / 3),
+        "objects": ["5"],
     }
     assert isinstance(rules[0], Rule) and rules[0].matches({"a": 2, "b": "y"})
 
 
 def test_min_support_drops_rules() -> None:
     rules = DecisionTable(LEM2_TABLE, "d").rules(min_support=2)
-    assert [r.support for r in rules] == [2, 2, 2]
+    assert [r.support for r in rules] == [2, 2]  # the possible rules have support 1 each
 
 
 def test_classify_by_hand() -> None:
     # {a=1,b=y}: P1 fires -> P. {a=2,b=y}: N1 -> N. {a=2,b=x}: P2 -> P.
-    # {a=3,b=x}: only the possible rule; training objects matching a=3: one N (5), one P (6)
+    # {a=3,b=x}: only the possible rules a=3 -> N (support 1) and a=3 -> P (support 1) fire
     # -> tie 1:1, value order -> N. {a=4}: nothing fires -> None.
     dt = DecisionTable(LEM2_TABLE, "d")
-    new = pd.DataFrame({"a": [1, 2, 2, 3, 4], "b": ["y", "y", "x", "x", "x"]})
+    new = {"a": [1, 2, 2, 3, 4], "b": ["y", "y", "x", "x", "x"]}
     assert dt.classify(dt.rules(), new) == ["P", "N", "P", "N", None]
     assert dt.classify(dt.rules(), LEM2_TABLE) == ["P", "P", "P", "N", "N", "N", "N"]
 
@@ -176,7 +194,7 @@ def test_classify_by_hand() -> None:
 def test_loo_accuracy_by_hand() -> None:
     # a: 0 0 1 1 2 -> d: yes yes no no yes. Leaving out 1 (or 2) keeps a=0 -> yes; leaving out
     # 3 (or 4) keeps a=1 -> no; leaving out 5 removes the only a=2 object: no rule fires.
-    dt = DecisionTable(pd.DataFrame({"a": [0, 0, 1, 1, 2], "d": ["y", "y", "n", "n", "y"]}), "d")
+    dt = DecisionTable({"a": [0, 0, 1, 1, 2], "d": ["y", "y", "n", "n", "y"]}, "d")
     assert dt.loo_accuracy() == pytest.approx(4 / 5)
     assert dt.loo_accuracy("minimal") == pytest.approx(4 / 5)
 
@@ -211,7 +229,7 @@ def test_all_minimal_rules_of_flu() -> None:
 #           lower N: 11,12; upper N: 1/5 is not > 0.2, so a=2,3,4 -> 6-12; POS 1-5,11,12 (7/12).
 # beta=2/3: a=2 reaches exactly 2/3 -> lower P 1-8, as for 0.6. beta=1: Pawlak, POS = {11,12}.
 # --------------------------------------------------------------------------------------------
-VPRS_TABLE = pd.DataFrame({"a": [1] * 5 + [2] * 3 + [3] * 2 + [4] * 2, "d": list("PPPPNPPNPNNN")})
+VPRS_TABLE = {"a": [1] * 5 + [2] * 3 + [3] * 2 + [4] * 2, "d": list("PPPPNPPNPNNN")}
 
 
 def span(first: int, last: int) -> tuple[str, ...]:
@@ -258,7 +276,7 @@ def test_vprs_exact_thresholds_and_pawlak() -> None:
 # a=0: r1 0, r2 1), and {a,b}, {a,c} stay reducts: every LOO sample has reducts {a,b}, {a,c}.
 # --------------------------------------------------------------------------------------------
 def test_reduct_stability_loo_by_hand() -> None:
-    dt = DecisionTable(pd.read_csv(FIXTURES / "xor_copy.csv"), "d", id_column="id")
+    dt = DecisionTable(fixture_columns("xor_copy"), "d", id_column="id")
     st = dt.reduct_stability(method="loo")
     assert st.n_samples == 6
     assert st.attribute_share == {"a": 1.0, "b": 1.0, "c": 1.0, "n": 0.0}
@@ -290,14 +308,12 @@ def test_reduct_stability_bootstrap_agrees_with_resampled_tables() -> None:
 #   b=0 & c=1 -> N.
 # --------------------------------------------------------------------------------------------
 def test_lem2_prefers_the_smaller_block() -> None:
-    frame = pd.DataFrame(
-        {
-            "a": [0, 0, 1, 1, 1, 1],
-            "b": [0, 0, 1, 0, 1, 1],
-            "c": [0, 0, 1, 1, 0, 0],
-            "d": ["Y", "Y", "Y", "N", "N", "N"],
-        }
-    )
+    frame = {
+        "a": [0, 0, 1, 1, 1, 1],
+        "b": [0, 0, 1, 0, 1, 1],
+        "c": [0, 0, 1, 1, 0, 0],
+        "d": ["Y", "Y", "Y", "N", "N", "N"],
+    }
     rules = DecisionTable(frame, "d").rules()
     assert [(r.conditions, r.decisions, r.support) for r in rules] == [
         ((("b", 1), ("c", 0)), ("N",), 2),
@@ -305,3 +321,42 @@ def test_lem2_prefers_the_smaller_block() -> None:
         ((("a", 0),), ("Y",), 2),
         ((("b", 1), ("c", 1)), ("Y",), 1),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Bounded reduct search by hand. a1..a4 are four copies of d (one value per decision) and b is
+# constant: each a_i alone decides d, b decides nothing, so the reducts are exactly
+# {a1}, {a2}, {a3}, {a4}; the core is empty (any a_i can go) and gamma_C = 1.
+# --------------------------------------------------------------------------------------------
+COPIES = {f"a{i}": ["x", "y", "y", "x", "y"] for i in range(1, 5)} | {
+    "b": ["k"] * 5,
+    "d": ["no", "yes", "yes", "no", "yes"],
+}
+ALL_COPIES = [("a1",), ("a2",), ("a3",), ("a4",)]
+
+
+def test_reduct_search_cap_by_hand() -> None:
+    dt = DecisionTable(COPIES, "d")
+    assert dt.reducts() == ALL_COPIES
+    full = dt.reduct_search()
+    assert full.reducts == tuple(ALL_COPIES) and full.complete and full.stopped_by is None
+    # 4 reducts, limit 4: the list is complete - "incomplete" is only said when a 5th exists
+    exact = dt.reduct_search(limit=4)
+    assert exact.complete and len(exact.reducts) == 4
+    for limit in (1, 2, 3):
+        capped = dt.reduct_search(limit=limit)
+        assert len(capped.reducts) == limit and set(capped.reducts) <= set(ALL_COPIES)
+        assert not capped.complete and capped.stopped_by == "limit"
+    # the core and the quality do not depend on the cap
+    assert dt.core() == () and dt.quality() == 1.0
+    assert dt.reduct_search(limit=None).reducts == tuple(ALL_COPIES)
+
+
+def test_reduct_search_time_limit() -> None:
+    # a deadline that has passed before the first subset is tested: nothing is listed and the
+    # result says the time limit stopped it (no timing is measured here)
+    dt = DecisionTable(COPIES, "d")
+    stopped = dt.reduct_search(time_limit=1e-9)
+    assert stopped.stopped_by == "time" and not stopped.complete
+    assert set(stopped.reducts) <= set(ALL_COPIES)
+    assert dt.reduct_search(time_limit=3600).complete

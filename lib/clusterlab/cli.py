@@ -5,9 +5,12 @@ each subparser sets ``handler`` (``args -> exit code``). Usage errors and bad in
 code 2 and exactly one line on stderr naming the problem and the place; never a traceback.
 
 ``clusterlab analyse FILE.csv --decision COL [--id COL] [--conditions A,B,...] [--beta B]
-[--json] [--loo-max N]`` runs the rough-set engine (:mod:`clusterlab.roughsets`) on a CSV:
-table size, decision and indiscernibility classes, approximations, positive region, quality,
-significance, core, all reducts, LEM2 rules with their measures and leave-one-out accuracy.
+[--json] [--loo-max N] [--max-reducts N] [--time-limit S] [--heuristic]`` runs the rough-set
+engine (:mod:`clusterlab.roughsets`) on a CSV: table size, decision and indiscernibility
+classes, approximations, positive region, quality, significance, core, the reducts (exact, at
+most ``--max-reducts`` of them within ``--time-limit`` seconds; with ``--heuristic`` one reduct
+found greedily, for tables too wide for the exact search), LEM2 rules with their measures and
+leave-one-out accuracy.
 The CSV is read with the ``csv`` module (no pandas import), which keeps the command fast.
 """
 
@@ -20,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from clusterlab.roughsets import DecisionTable, RoughSetError
+from clusterlab.roughsets import DEFAULT_REDUCT_LIMIT, DecisionTable, RoughSetError
 from clusterlab.roughsets.csvio import read_csv_columns
 from clusterlab.roughsets.vprs import as_fraction
 
@@ -42,14 +45,40 @@ def _fail(prog: str, message: str) -> int:
 
 
 # ---------------------------------------------------------------------------- analyse
+def _reducts(
+    dt: DecisionTable, max_reducts: int | None, time_limit: float | None, heuristic: bool
+) -> dict[str, Any]:
+    """``reducts``, ``reducts_complete`` and ``reduct_method`` of the ``analyse`` result."""
+    if heuristic:
+        return {
+            "reducts": [list(dt.heuristic_reduct())],
+            "reducts_complete": False,
+            "reduct_method": "heuristic",
+        }
+    search = dt.reduct_search(limit=max_reducts, time_limit=time_limit)
+    return {
+        "reducts": [list(r) for r in search.reducts],
+        "reducts_complete": search.complete,
+        "reduct_method": "exact",
+    }
+
+
 def analysis(
-    dt: DecisionTable, beta: float | None = None, loo_max: int = LOO_MAX_OBJECTS
+    dt: DecisionTable,
+    beta: float | None = None,
+    loo_max: int = LOO_MAX_OBJECTS,
+    *,
+    max_reducts: int | None = DEFAULT_REDUCT_LIMIT,
+    time_limit: float | None = None,
+    heuristic: bool = False,
 ) -> dict[str, Any]:
     """The ``analyse`` result as a JSON-ready dict (keys as documented for ``--json``).
 
     Approximations, positive region, quality and significance use ``beta`` (Ziarko's VPRS)
     when given; reducts, core and LEM2 rules are Pawlak's. ``loo_accuracy`` is None when
-    ``dt.n > loo_max``.
+    ``dt.n > loo_max``. Reducts: at most ``max_reducts`` found within ``time_limit`` seconds
+    (``reducts_complete`` says whether that is all of them; core and quality stay exact), or with
+    ``heuristic`` one reduct found greedily (``reduct_method`` "heuristic").
     """
     approximations = dt.approximations(beta=beta)
     return {
@@ -70,7 +99,7 @@ def analysis(
         "quality": dt.quality(beta=beta),
         "significance": dt.significance(beta=beta),
         "core": list(dt.core()),
-        "reducts": [list(r) for r in dt.reducts()],
+        **_reducts(dt, max_reducts, time_limit, heuristic),
         "rules": [rule.to_dict() for rule in dt.rules("lem2")],
         "loo_accuracy": dt.loo_accuracy("lem2") if dt.n <= loo_max else None,
     }
@@ -78,6 +107,18 @@ def analysis(
 
 def _labels(labels: Sequence[str]) -> str:
     return "{" + ", ".join(labels) + "}"
+
+
+def _reducts_heading(result: dict[str, Any]) -> str:
+    n = len(result["reducts"])
+    if result.get("reduct_method") == "heuristic":
+        return "Reduct (heuristic: one reduct found greedily; others may exist):"
+    if not result.get("reducts_complete", True):
+        return (
+            f"Reducts (first {n} reducts; the list is incomplete, see --max-reducts and "
+            "--time-limit):"
+        )
+    return f"Reducts ({n}):"
 
 
 def format_report(result: dict[str, Any], source: str, beta: float | None, loo_max: int) -> str:
@@ -112,7 +153,7 @@ def format_report(result: dict[str, Any], source: str, beta: float | None, loo_m
         *(f"  {a:<24} {s:.3f}" for a, s in result["significance"].items()),
         "",
         "Core: " + (", ".join(result["core"]) or "(empty)"),
-        f"Reducts ({len(result['reducts'])}):",
+        _reducts_heading(result),
         *("  " + (", ".join(r) or "(empty set)") for r in result["reducts"]),
         "",
         f"LEM2 rules ({len(result['rules'])}):",
@@ -154,7 +195,14 @@ def _run_analyse(args: argparse.Namespace) -> int:
         except RoughSetError as exc:
             return _fail(prog, f"{args.file}: {exc}")
         dt = DecisionTable(columns, args.decision, conditions, args.id)
-        result = analysis(dt, beta, args.loo_max)
+        result = analysis(
+            dt,
+            beta,
+            args.loo_max,
+            max_reducts=args.max_reducts,
+            time_limit=args.time_limit,
+            heuristic=args.heuristic,
+        )
     except RoughSetError as exc:
         return _fail(prog, f"{args.file}: {exc}")
     if args.json:
@@ -187,7 +235,41 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"skip leave-one-out accuracy above N objects (default {LOO_MAX_OBJECTS})",
     )
+    p.add_argument(
+        "--max-reducts",
+        type=_positive(int),
+        default=DEFAULT_REDUCT_LIMIT,
+        metavar="N",
+        help=f"list at most N reducts (default {DEFAULT_REDUCT_LIMIT}); core, quality exact",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_positive(float),
+        metavar="S",
+        help="stop the reduct search after S seconds (the list is then marked incomplete)",
+    )
+    p.add_argument(
+        "--heuristic",
+        action="store_true",
+        help="one reduct found greedily instead of the exact search (for wide tables)",
+    )
     p.set_defaults(handler=_run_analyse)
+
+
+def _positive(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type: a number of ``kind`` above 0."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
 
 
 #: Subcommand name -> function adding its subparser (which sets ``handler``).

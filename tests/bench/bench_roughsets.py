@@ -9,6 +9,7 @@ Tables are random categorical tables from a fixed seed.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import resource
 import statistics
@@ -22,6 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from clusterlab import ensemble
+from clusterlab.data import ARTICLE_CONDITIONS, DECISION
 from clusterlab.roughsets import DecisionTable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +77,26 @@ def cli_run(path: str) -> None:
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
+def stdlib_firms_row() -> tuple[str, float, float, float | None]:
+    """The standard-library engine (numpy and pandas blocked, in a child process) on the 21
+    firms (a reconstruction matching the article's published aggregates): median seconds of one
+    full analysis, see ``stdlib_analysis.py``."""
+    script = Path(__file__).with_name("stdlib_analysis.py")
+    cmd = [
+        sys.executable,
+        str(script),
+        str(ROOT / "data" / "firms.csv"),
+        DECISION,
+        "firm_id",
+        ",".join(ARTICLE_CONDITIONS),
+    ]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    result = json.loads(out.stdout)
+    assert result["numpy_loaded"] is False
+    name = "21 firms x 5: standard-library engine, full analysis"
+    return name, result["wall"], result["cpu"], 0.030
+
+
 def main() -> int:
     small_frame = random_frame(21, 9, 3, seed=1)
     small = DecisionTable(small_frame, decision="d")
@@ -81,6 +104,10 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory()
     csv_path = os.path.join(tmp.name, "random_2000x12.csv")
     random_frame(2000, 12, 3, seed=2).to_csv(csv_path, index=False)
+    wide_path = os.path.join(tmp.name, "random_2000x20.csv")
+    wide_frame = random_frame(2000, 20, 3, seed=2)
+    wide_frame.to_csv(wide_path, index=False)
+    wide = DecisionTable(wide_frame, decision="d")
     cases: list[tuple[str, Callable[[], object], int, float | None]] = [
         (
             "21 x 9: table + all reducts + core + LEM2",
@@ -92,8 +119,22 @@ def main() -> int:
         ("2000 x 12 CSV: CLI analyse --json (process)", lambda: cli_run(csv_path), 5, 0.5),
         ("100000 x 20: quality", big.quality, 5, 0.2),
         ("100000 x 20: heuristic reduct", big.heuristic_reduct, 3, None),
+        (
+            "ensemble: draw 1000 tables + findings shares",
+            lambda: ensemble.timed_shares(1000),
+            3,
+            10.0,
+        ),
+        ("2000 x 20: reduct search, cap 1000 (engine)", wide.reduct_search, 3, 10.0),
+        (
+            "2000 x 20 CSV: CLI analyse --json, cap 1000 (process)",
+            lambda: cli_run(wide_path),
+            3,
+            10.0,
+        ),
     ]
     rows = [(name, *median_time(func, repeat), target) for name, func, repeat, target in cases]
+    rows.append(stdlib_firms_row())
     tmp.cleanup()
     width = max(len(r[0]) for r in rows)
     print(f"{'case':<{width}}  {'wall s':>8}  {'cpu s':>8}  {'target s':>8}  result")

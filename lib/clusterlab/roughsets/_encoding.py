@@ -1,29 +1,36 @@
 """Value handling shared by the engine: native values, value order, label order, integer codes.
 
+Standard library only (numpy values are unwrapped when numpy is loaded, without importing it).
+
 * Values are converted to plain Python objects (``numpy.int64(3)`` -> ``3``) so rules, JSON and
   comparisons behave the same whether a table came from pandas or from the ``csv`` module.
 * Value order (used to sort domains, decision classes and to break ties): numbers first, in
-  numeric order, then strings in code-point order, then anything else by ``str``.
-* Label order ("natural" order): runs of digits compare as integers, so ``x2 < x10`` and
-  ``"9" < "10"``. Objects are kept internally in this order, which makes every result
-  independent of the row order of the input.
+  numeric order, then strings in natural order (runs of ASCII digits compare as integers, so
+  ``"2" < "10"`` and ``"x2" < "x10"``; ties, such as ``"7"`` and ``"007"``, by code point), then
+  anything else by ``str``.
+* Label order: the same natural order. Objects are kept internally in this order, which makes
+  every result independent of the row order of the input.
+* Numeric text (:func:`is_numeric`): a number, or a string of ASCII digits with an optional sign
+  and at most one ``.`` or ``,`` decimal separator (``"12"``, ``"-3.5"``, ``"12,5"``). Only the
+  continuous-column check uses it; the values themselves stay labels.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Sequence
+import sys
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-import numpy as np
-
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = re.compile(r"([0-9]+)")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 
 
 def to_native(value: Any) -> Any:
     """Return ``value`` as a plain Python object (numpy scalars unwrapped)."""
-    if isinstance(value, np.generic):
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(value, np.generic):
         return value.item()
     return value
 
@@ -45,46 +52,58 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def value_key(value: Any) -> tuple[int, Any]:
-    """Sort key of the value order: numbers, then strings, then others by ``str``."""
-    if isinstance(value, bool):
-        return (0, int(value))
-    if is_number(value):
-        return (0, value)
+def is_numeric(value: Any) -> bool:
+    """True for a number or numeric text (ASCII digits, optional sign, ``.`` or ``,`` decimal
+    separator; no exponent, no spaces)."""
     if isinstance(value, str):
-        return (1, value)
-    return (2, str(value))
+        return _NUMBER.fullmatch(value) is not None
+    return is_number(value)
 
 
 def natural_key(label: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
-    """Sort key of the natural label order (digit runs compare as integers)."""
+    """Sort key of the natural order (ASCII digit runs compare as integers, ties by code
+    point)."""
     parts = tuple(
-        (0, int(chunk), chunk) if chunk.isdigit() else (1, 0, chunk)
+        (0, int(chunk), chunk) if chunk.isdigit() and chunk.isascii() else (1, 0, chunk)
         for chunk in _DIGITS.split(label)
         if chunk
     )
     return parts, label
 
 
-def sort_values(values: Sequence[Hashable]) -> list[Hashable]:
+def value_key(value: Any) -> tuple[int, Any]:
+    """Sort key of the value order: numbers, then strings (natural order), then others by
+    ``str``."""
+    if isinstance(value, bool):
+        return (0, int(value))
+    if is_number(value):
+        return (0, value)
+    if isinstance(value, str):
+        return (1, natural_key(value))
+    return (2, str(value))
+
+
+def sort_values(values: Iterable[Hashable]) -> list[Hashable]:
     """``values`` sorted in the value order."""
     return sorted(values, key=value_key)
 
 
-def encode(codes: np.ndarray, uniques: Sequence[Any]) -> tuple[np.ndarray, tuple[Any, ...]]:
-    """Re-number first-seen codes so that code ``i`` is the ``i``-th value in value order.
+def value_order(uniques: Sequence[Any]) -> tuple[list[int], tuple[Any, ...]]:
+    """Renumbering of first-seen codes so that code ``i`` is the ``i``-th value in value order.
 
-    ``codes`` index ``uniques``; returns ``(codes, domain)`` with ``domain`` sorted.
+    Returns ``(rank, domain)``: first-seen code ``c`` becomes ``rank[c]``, and ``domain`` lists
+    the values (native) in value order.
     """
-    uniques = [to_native(u) for u in uniques]
-    order = sorted(range(len(uniques)), key=lambda i: value_key(uniques[i]))
-    rank = np.empty(len(uniques), dtype=np.int64)
-    rank[order] = np.arange(len(uniques), dtype=np.int64)
-    return rank[codes], tuple(uniques[i] for i in order)
+    native = [to_native(u) for u in uniques]
+    order = sorted(range(len(native)), key=lambda i: value_key(native[i]))
+    rank = [0] * len(native)
+    for position, i in enumerate(order):
+        rank[i] = position
+    return rank, tuple(native[i] for i in order)
 
 
-def factorize(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
-    """First-seen integer codes of a plain sequence (no pandas needed)."""
+def factorize(values: Iterable[Any]) -> tuple[list[int], list[Any]]:
+    """First-seen integer codes of a plain sequence and its distinct values."""
     seen: dict[Any, int] = {}
     codes = [seen.setdefault(v, len(seen)) for v in values]
-    return np.asarray(codes, dtype=np.int64), list(seen)
+    return codes, list(seen)

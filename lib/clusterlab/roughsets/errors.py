@@ -57,9 +57,10 @@ class DuplicateError(RoughSetError):
 class TooManyValuesError(RoughSetError):
     """A numeric column looks continuous, not categorical.
 
-    Threshold (see ``clusterlab.roughsets.table.MAX_NUMERIC_VALUES``): a column whose values are
-    all numbers is rejected when it has more than 10 distinct values *and* more than half of its
-    values are distinct. Bin it first (``pandas.cut`` or a threshold).
+    Threshold (see ``clusterlab.roughsets.MAX_NUMERIC_VALUES``): a column whose values are all
+    numbers or numeric text (ASCII digits, optional sign, ``.`` or ``,`` as decimal separator:
+    ``"12"``, ``"12,5"``) is rejected when it has more than 10 distinct values *and* more than
+    half of its values are distinct. Bin it first (``pandas.cut`` or a threshold).
     """
 
 
@@ -70,6 +71,8 @@ class BetaOutOfRangeError(RoughSetError):
 class TooManyAttributesError(RoughSetError):
     """An exhaustive computation (all reducts, all minimal rules) was asked on too many attributes.
 
-    Limit: ``clusterlab.roughsets.reducts.MAX_EXACT_ATTRIBUTES`` (20) condition attributes; use
-    ``DecisionTable.heuristic_reduct()`` or LEM2 rules instead.
+    Limit: ``clusterlab.roughsets.MAX_EXACT_ATTRIBUTES`` (20) condition attributes; use
+    ``DecisionTable.heuristic_reduct()`` (command line: ``--heuristic``) or LEM2 rules instead.
+    Below the limit, ``DecisionTable.reduct_search()`` bounds the enumeration by a number of
+    reducts and a time limit.
     """

@@ -18,113 +18,161 @@ the core, either bottom-up (a set of size k+1 is tested only when all its k-subs
 top-down (a set of size k-1 is tested only when all its k-supersets preserve POS); the direction
 is chosen from the size of a greedy reduct, whichever side of the subset lattice is smaller.
 Worst case O(2^|C| * n); exact search is refused above :data:`MAX_EXACT_ATTRIBUTES` attributes.
+
+Wide lattices: when that level-wise search would test many subsets of a table with few enough
+objects for the pair matrix (:data:`LATTICE_BUDGET`, :data:`MAX_PAIR_OBJECTS`), the reducts are
+enumerated depth-first instead, as the minimal hitting sets (minimal transversals) of the
+inclusion-minimal entries of the positive-region discernibility matrix - a pair (x, y) with
+different decisions and x or y in POS_C(D) must be discerned, and B preserves POS_C(D) iff it
+discerns all such pairs - with the MMCS algorithm (Murakami & Uno 2014, "Efficient algorithms
+for dualizing large-scale hypergraphs", Discrete Applied Mathematics 170). Depth-first search
+finds the first reducts at once, where the level-wise search must first exhaust every larger
+or smaller subset; both give the same reducts.
+
+**Bounded search** (:meth:`PositiveRegionOracle.search`): the enumeration stops after ``limit``
+reducts or when a deadline passes. Every reduct it returns is a true reduct; the result says
+whether the list is complete (a search stopped by the limit has found one reduct more than it
+lists, so "incomplete" is never said of a complete list). The core and the quality do not depend
+on the enumeration and stay exact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from math import comb
 
-import numpy as np
+from clusterlab.roughsets._backend import Backend, Codes
+from clusterlab.roughsets._bitsets import indices, union
 
-from clusterlab.roughsets._partition import (
-    n_distinct,
-    partition,
-    pure_objects,
-    refine,
-)
-
-__all__ = ["MAX_EXACT_ATTRIBUTES", "PositiveRegionOracle"]
+__all__ = [
+    "DEFAULT_REDUCT_LIMIT",
+    "LATTICE_BUDGET",
+    "MAX_EXACT_ATTRIBUTES",
+    "MAX_PAIR_OBJECTS",
+    "PositiveRegionOracle",
+    "ReductSearch",
+]
 
 #: Exact reducts and all minimal rules are refused for more condition attributes than this.
 MAX_EXACT_ATTRIBUTES = 20
 
+#: Default cap on the number of reducts an enumeration lists.
+DEFAULT_REDUCT_LIMIT = 1000
+
 # Cached partitions kept by the bottom-up search (objects x sets), ~8 bytes each.
 _CACHE_BUDGET = 20_000_000
 
-# Up to this many objects partitions are Python lists (faster than numpy calls on tiny arrays).
-_SMALL = 50
+#: Above this many (subsets to test x objects) the depth-first transversal search is used ...
+LATTICE_BUDGET = 50_000_000
+#: ... when the table has at most this many objects (the pair matrix is O(n^2)).
+MAX_PAIR_OBJECTS = 3000
 
-#: A partition: class id per object (numpy array, or a list for small tables).
-Partition = np.ndarray | list[int]
+
+@dataclass(frozen=True)
+class ReductSearch:
+    """Result of a bounded reduct enumeration.
+
+    ``reducts``: the reducts found (each in condition order; sorted by size, then condition
+    order); ``complete``: True when these are all reducts; ``stopped_by``: None (complete),
+    ``"limit"`` (more reducts exist than the limit) or ``"time"`` (the time limit passed).
+    """
+
+    reducts: tuple[tuple[str, ...], ...]
+    complete: bool
+    stopped_by: str | None
 
 
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+class _Stop(Exception):
+    """Raised inside the enumeration when the time limit has passed."""
+
+
+class _Full(Exception):
+    """Raised inside the enumeration when enough reducts have been found."""
+
+
+def _transversals(
+    edges: Sequence[int], m: int, found: list[int], cap: int | None, tick: Callable[[], None]
+) -> None:
+    """Append to ``found`` the minimal hitting sets of ``edges`` (attribute masks over ``m``
+    attributes), depth-first (MMCS); raise :class:`_Full` once ``cap`` sets are found."""
+    order = sorted(edges, key=lambda mk: (mk.bit_count(), mk))  # small edges chosen first
+    hits = [0] * m  # hits[a]: bitset of the edges containing attribute a
+    for e, mask in enumerate(order):
+        for a in indices(mask):
+            hits[a] |= 1 << e
+    cand = union(order)
+
+    def visit(chosen: int, uncovered: int, crit: dict[int, int]) -> None:
+        nonlocal cand
+        tick()
+        if not uncovered:
+            found.append(chosen)
+            if cap is not None and len(found) >= cap:
+                raise _Full
+            return
+        edge = order[(uncovered & -uncovered).bit_length() - 1]  # the smallest uncovered edge
+        branch = cand & edge
+        cand &= ~branch
+        for v in indices(branch):
+            new_crit = {f: c & ~hits[v] for f, c in crit.items()}
+            new_crit[v] = hits[v] & uncovered
+            if all(new_crit.values()):  # every chosen attribute still has a private edge
+                visit(chosen | 1 << v, uncovered & ~hits[v], new_crit)
+            cand |= 1 << v
+
+    visit(0, (1 << len(order)) - 1, {})
 
 
 class PositiveRegionOracle:
     """Answers "does attribute subset B preserve POS_C(D)?" for subsets given as bitmasks.
 
     ``cols``/``cards``: integer codes and number of values of the condition attributes C (bit i
-    of a mask = ``cols[i]``); ``d``/``nd``: decision codes and number of decision values.
-    Partitions are numpy arrays, or plain lists for tables of at most :data:`_SMALL` objects,
-    where Python's per-element cost is below numpy's per-call overhead.
+    of a mask = ``cols[i]``); ``d``/``nd``: decision codes and number of decision values; ``ops``:
+    the partition backend the columns belong to (:mod:`._backend`).
     """
 
     def __init__(
-        self, cols: Sequence[np.ndarray], cards: Sequence[int], d: np.ndarray, nd: int
+        self, cols: Sequence[Codes], cards: Sequence[int], d: Codes, nd: int, ops: Backend
     ) -> None:
+        self.ops = ops
         self.cols = list(cols)
         self.cards = list(cards)
         self.d = d
         self.nd = nd
-        self.n = int(d.shape[0])
+        self.n = len(d)
         self.m = len(self.cols)
         self.full = (1 << self.m) - 1
-        cls, k = partition(self.cols, self.cards, self.n)
-        pure = pure_objects(cls, k, d, nd)
-        self.n_pos = int(np.count_nonzero(pure))
-        self.dprime = np.where(pure, d, nd)
-        self._lists: list[list[int]] | None = None
-        if self.n <= _SMALL:
-            self._lists = [c.tolist() for c in self.cols]
-            self._d_list = d.tolist()
-            self._dprime_list = self.dprime.tolist()
+        cls, k = ops.partition(self.cols, self.cards, self.n)
+        self.dprime = ops.positive_decision(cls, k, d, nd)
+        self._deadline: float | None = None
 
-    def refine_part(self, cls: Partition, k: int, a: int) -> tuple[Partition, int]:
+    def refine_part(self, cls: Codes, k: int, a: int) -> tuple[Codes, int]:
         """Partition of B + {a} from the partition of B."""
-        if self._lists is None:
-            return refine(cls, k, self.cols[a], self.cards[a])
-        card = self.cards[a]
-        seen: dict[int, int] = {}
-        col = self._lists[a]
-        out = [seen.setdefault(c * card + v, len(seen)) for c, v in zip(cls, col, strict=True)]
-        return out, len(seen)
+        return self.ops.refine(cls, k, self.cols[a], self.cards[a])
 
-    def part(self, mask: int) -> tuple[Partition, int]:
+    def part(self, mask: int) -> tuple[Codes, int]:
         """Partition IND(B) for the attributes in ``mask``."""
-        idx = _bits(mask)
-        if self._lists is None:
-            return partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
-        cls: Partition = [0] * self.n
-        k = 1 if self.n else 0
-        for a in idx:
-            cls, k = self.refine_part(cls, k, a)
-        return cls, k
+        idx = indices(mask)
+        return self.ops.partition([self.cols[i] for i in idx], [self.cards[i] for i in idx], self.n)
 
-    def preserves_part(self, cls: Partition, k: int) -> bool:
+    def _tick(self) -> None:
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise _Stop
+
+    def preserves_part(self, cls: Codes, k: int) -> bool:
         """True when the partition's classes are pure for the positive-region decision."""
-        if self._lists is None:
-            return n_distinct(cls, k, self.dprime, self.nd + 1) == k
-        return len(set(zip(cls, self._dprime_list, strict=True))) == k
+        self._tick()
+        return self.ops.n_distinct(cls, k, self.dprime, self.nd + 1) == k
 
     def preserves(self, mask: int) -> bool:
         """POS_B(D) == POS_C(D) for B = the attributes in ``mask``."""
         return self.preserves_part(*self.part(mask))
 
-    def n_positive(self, cls: Partition, k: int) -> int:
+    def n_positive(self, cls: Codes, k: int) -> int:
         """|POS_B(D)| for the partition of B."""
-        if self._lists is None:
-            return int(np.count_nonzero(pure_objects(cls, k, self.d, self.nd)))
-        first: dict[int, int] = {}
-        mixed = {c for c, v in zip(cls, self._d_list, strict=True) if first.setdefault(c, v) != v}
-        return sum(c not in mixed for c in cls)
+        return self.ops.n_positive(cls, k, self.d, self.nd)
 
     def core(self) -> int:
         """Mask of the indispensable attributes: POS_{C-{a}} != POS_C."""
@@ -138,7 +186,7 @@ class PositiveRegionOracle:
         cls, k = self.part(mask)
         added: list[int] = []
         while not self.preserves_part(cls, k):
-            best: tuple[int, int, Partition, int] | None = None
+            best: tuple[int, int, Codes, int] | None = None
             for a in range(self.m):
                 if mask >> a & 1:
                     continue
@@ -157,22 +205,54 @@ class PositiveRegionOracle:
 
     def reducts(self) -> list[int]:
         """Masks of all reducts (unsorted)."""
-        core = self.core()
-        free = [a for a in range(self.m) if not core >> a & 1]
-        if self.preserves(core):
-            return [core]
-        h = self.heuristic(core).bit_count() - core.bit_count()
-        below = sum(comb(len(free), k) for k in range(h))
-        if below <= 2 ** len(free) - below:
-            return self._bottom_up(core, free)
-        return self._top_down(free)
+        return self.search()[0]
 
-    def _bottom_up(self, core: int, free: list[int]) -> list[int]:
-        free_mask = sum(1 << a for a in free)
-        level: dict[int, tuple[Partition, int] | None] = {core: self.part(core)}
+    def search(
+        self, limit: int | None = None, time_limit: float | None = None, method: str | None = None
+    ) -> tuple[list[int], str | None]:
+        """Masks of at most ``limit`` reducts found within ``time_limit`` seconds, and why the
+        search stopped (None: complete, "limit", "time"). ``method``: "lattice" (level-wise),
+        "transversal" (depth-first) or None (chosen by size, see the module docstring)."""
+        core = self.core()
+        if self.preserves(core):
+            return [core], None
+        free = [a for a in range(self.m) if not core >> a & 1]
+        cap = None if limit is None else limit + 1  # one more: proof that the list is incomplete
+        self._deadline = None if time_limit is None else time.monotonic() + time_limit
         found: list[int] = []
+        try:
+            h = self.heuristic(core).bit_count() - core.bit_count()
+            below = sum(comb(len(free), k) for k in range(h))
+            tests = min(below, 2 ** len(free) - below)
+            if method is None:
+                wide = tests * self.n > LATTICE_BUDGET and self.n <= MAX_PAIR_OBJECTS
+                method = "transversal" if wide else "lattice"
+            if method == "transversal":
+                edges = self.ops.minimal_entries(self.cols, self.d, self._positive())
+                _transversals(edges, self.m, found, cap, self._tick)
+            elif below <= 2 ** len(free) - below:
+                self._bottom_up(core, free, found, cap)
+            else:
+                self._top_down(free, found, cap)
+        except _Stop:
+            return found, "time"
+        except _Full:
+            pass
+        finally:
+            self._deadline = None
+        if limit is not None and len(found) > limit:
+            return found[:limit], "limit"
+        return found, None
+
+    def _positive(self) -> int:
+        """Bitset of POS_C(D) (objects whose positive-region decision is a real decision)."""
+        return union(self.ops.value_bits(self.dprime, self.nd + 1)[: self.nd])
+
+    def _bottom_up(self, core: int, free: list[int], found: list[int], cap: int | None) -> None:
+        free_mask = sum(1 << a for a in free)
+        level: dict[int, tuple[Codes, int] | None] = {core: self.part(core)}
         while level:
-            nxt: dict[int, tuple[Partition, int] | None] = {}
+            nxt: dict[int, tuple[Codes, int] | None] = {}
             for mask, cached in level.items():
                 top = (mask & free_mask).bit_length() - 1
                 for a in free:
@@ -187,59 +267,40 @@ class PositiveRegionOracle:
                         cls, k = self.refine_part(cached[0], cached[1], a)
                     if self.preserves_part(cls, k):
                         found.append(new)
+                        if cap is not None and len(found) >= cap:
+                            raise _Full
                     else:
                         keep = (len(nxt) + 1) * self.n <= _CACHE_BUDGET
                         nxt[new] = (cls, k) if keep else None
             level = nxt
-        return found
 
-    def _top_down(self, free: list[int]) -> list[int]:
+    def _child_preserves(
+        self, child: int, level: set[int], free: list[int], known: dict[int, bool]
+    ) -> bool:
+        ok = known.get(child)
+        if ok is None:
+            ok = all(
+                child | (1 << x) in level for x in free if not child >> x & 1
+            ) and self.preserves(child)
+            known[child] = ok
+        return ok
+
+    def _top_down(self, free: list[int], found: list[int], cap: int | None) -> None:
         level = {self.full}
         known: dict[int, bool] = {}
-        found: list[int] = []
         while level:
             nxt: set[int] = set()
-            for mask in level:
+            for mask in sorted(level):
                 minimal = True
                 for b in free:
                     if not mask >> b & 1:
                         continue
                     child = mask ^ (1 << b)
-                    ok = known.get(child)
-                    if ok is None:
-                        ok = all(
-                            child | (1 << x) in level for x in free if not child >> x & 1
-                        ) and self.preserves(child)
-                        known[child] = ok
-                    if ok:
+                    if self._child_preserves(child, level, free, known):
                         minimal = False
                         nxt.add(child)
                 if minimal:
                     found.append(mask)
+                    if cap is not None and len(found) >= cap:
+                        raise _Full
             level = nxt
-        return found
-
-
-def discernibility_entries(
-    cols: Sequence[np.ndarray], d: np.ndarray, pos: np.ndarray, all_pairs: bool
-) -> list[tuple[int, int, int]]:
-    """Decision-relative discernibility matrix as ``(i, j, attribute mask)`` for i < j.
-
-    Pairs listed: objects with different decisions; unless ``all_pairs``, only pairs with at
-    least one object in POS_C(D) (the positive-region matrix, whose prime implicants are the
-    reducts). O(n^2 |C|) time.
-    """
-    n = int(d.shape[0])
-    out: list[tuple[int, int, int]] = []
-    for i in range(n - 1):
-        need = d[i + 1 :] != d[i]
-        if not all_pairs and not pos[i]:
-            need &= pos[i + 1 :]
-        js = np.flatnonzero(need) + i + 1
-        if js.size == 0:
-            continue
-        masks = np.zeros(js.size, dtype=np.int64)
-        for a, col in enumerate(cols):
-            masks |= (col[js] != col[i]).astype(np.int64) << a
-        out.extend((i, int(j), int(mk)) for j, mk in zip(js, masks, strict=True))
-    return out

@@ -1,13 +1,14 @@
 """Decision rules: LEM2 (certain and possible rules), all minimal certain rules, classification.
 
-**Rule measures** (for a rule ``IF T THEN d in D``, ``[T]`` = objects matching the conditions):
+Every rule has exactly one decision value: ``IF T THEN d = v``.
 
-* support   = |[T] & X_D|, X_D = objects whose decision is in D (for a certain rule D = {v});
+**Rule measures** (``[T]`` = objects matching the conditions, ``X_v`` = decision class of v):
+
+* support   = |[T] & X_v|;
 * strength  = support / n;
-* certainty = support / |[T]| (confidence);
-* coverage  = support / |X_D| (for a possible rule: the size of the *union* of its decision
-  classes);
-* objects   = the supporting objects [T] & X_D.
+* certainty = |[T] & X_v| / |[T]| (confidence);
+* coverage  = |[T] & X_v| / |X_v|;
+* objects   = the supporting objects [T] & X_v.
 
 **LEM2** (Grzymala-Busse 1992, "LERS - a system for learning from examples based on rough sets").
 For a concept B (a union of IND classes) and the attribute-value pairs t = (a, v) with blocks
@@ -17,12 +18,15 @@ narrowing G to [t] & G, until [T] is contained in B; then drop every condition w
 [T] inside B (condition order), and finally drop every rule whose objects the other rules already
 cover (generation order). LEM2 here is run on:
 
-* the lower approximation of each decision class -> **certain** rules (certainty 1);
-* for every *generalised decision* S (the set of decision values in an IND class) with |S| >= 2,
-  the objects whose generalised decision is S -> **possible** rules ``IF T THEN d in S`` (the
-  ROSE convention: a rule per boundary region, its decision the set of values present there).
-  Every object such a rule matches has its decision in S, so its certainty is 1 in the
-  "any of its decisions" sense; the counts per decision value are what the classifier uses.
+* the lower approximation of each decision class -> **certain** rules ``IF T THEN d = v``
+  (certainty 1);
+* every boundary region of one *generalised decision* S (the set of decision values met in an
+  IND class; |S| >= 2): the objects whose generalised decision is S. Each conjunction T found
+  there gives one **possible** rule ``IF T THEN d = v`` *per decision v in S*, with its own
+  measures (Pawlak's approximate rules, as chapter 3 of the book teaches them: a boundary class
+  with 3 firms of one decision and 1 of the other gives two rules, certainty 0.75 and 0.25).
+  Because [T] lies inside that boundary region, every v in S occurs in [T]: the certainty of a
+  possible rule is strictly between 0 and 1.
 
 **All minimal certain rules** ("minimal"): every conjunction T of one or more attribute-value
 pairs that matches at least one object, whose matching objects all have one decision value
@@ -30,15 +34,15 @@ pairs that matches at least one object, whose matching objects all have one deci
 every attribute subset is partitioned once, O(2^|B| * n * |B|) time; refused above
 ``MAX_EXACT_ATTRIBUTES`` attributes.
 
-**Order**: certain rules before possible ones, then by decision value(s) in value order, then by
+**Order**: certain rules before possible ones, then by decision value in value order, then by
 decreasing support, then by the conditions (condition order, value order). Rules do not depend
 on the row order of the table.
 
 **Classification** (:func:`classify`): the rules whose conditions a row matches vote. If any
-certain rule fires, only certain rules vote, each for its decision with weight = its support; else
-the possible rules that fire vote, each for every decision value d in its set with weight = the
-number of training objects matching the rule with decision d. The value with the largest total
-wins (ties: value order); ``None`` when no rule fires.
+certain rule fires, only the certain rules vote; else the possible rules that fire vote. Each
+rule votes for its decision with weight = its support among the training objects, |[T] & X_v|
+(a rule given with several decisions votes for each with its count). The value with the
+largest total wins (ties: value order); ``None`` when no rule fires.
 """
 
 from __future__ import annotations
@@ -46,22 +50,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import numpy as np
-
-from clusterlab.roughsets._partition import (
-    class_counts,
-    int_to_indices,
-    mask_to_int,
-    partition,
-)
+from clusterlab.roughsets._bitsets import union
+from clusterlab.roughsets._encoded import EncodedTable
 from clusterlab.roughsets.errors import EmptyTableError, RoughSetError, UnknownAttributeError
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from clusterlab.roughsets.table import DecisionTable
 
 __all__ = ["METHODS", "Rule", "classify", "induce", "loo_accuracy"]
 
@@ -73,10 +66,11 @@ _KINDS = ("certain", "possible")
 
 @dataclass(frozen=True)
 class Rule:
-    """A decision rule ``IF a1 = v1 AND ... THEN d = v`` (possible: ``d = v1 OR d = v2``).
+    """A decision rule ``IF a1 = v1 AND ... THEN d = v``.
 
-    ``conditions`` are (attribute, value) pairs in condition order; measures as defined in the
-    module docstring; ``objects`` are the labels of the supporting objects.
+    ``conditions`` are (attribute, value) pairs in condition order; ``decisions`` is a 1-tuple
+    ``(v,)`` for every rule the engine makes; measures as defined in the module docstring;
+    ``objects`` are the labels of the supporting objects.
     """
 
     conditions: tuple[tuple[str, Any], ...]
@@ -151,21 +145,18 @@ class _Raw:
 class _Context:
     """Blocks [t] (bitsets) of the attribute-value pairs of B and the decision classes."""
 
-    def __init__(self, table: DecisionTable, idx: Sequence[int]) -> None:
+    def __init__(self, table: EncodedTable, idx: Sequence[int]) -> None:
         self.table = table
         self.idx = tuple(idx)
-        self.all = (1 << table.n) - 1
+        self.all = table.everyone
         self.blocks: list[tuple[int, int, int, int]] = []  # (attribute, code, bits, |block|)
         self.block_of: dict[tuple[int, int], int] = {}
         for a in self.idx:
-            col = table._cols[a]
-            for v in range(len(table._domains[a])):
-                hit = col == v
-                size = int(np.count_nonzero(hit))
-                if size:
-                    self.block_of[(a, v)] = mask_to_int(hit)
-                    self.blocks.append((a, v, self.block_of[(a, v)], size))
-        self.dec_bits = [mask_to_int(table._d == v) for v in range(table._nd)]
+            for v, bits in enumerate(table.ops.value_bits(table.cols[a], len(table.domains[a]))):
+                if bits:
+                    self.block_of[(a, v)] = bits
+                    self.blocks.append((a, v, bits, bits.bit_count()))
+        self.dec_bits = table.decision_bits()
 
     def make(self, kind: int, pairs: Iterable[tuple[int, int]], decs: tuple[int, ...]) -> _Raw:
         conds = tuple(sorted(pairs))
@@ -186,6 +177,60 @@ def _covered_twice(covers: Sequence[int]) -> int:
     return twice
 
 
+def _best_pair(
+    cand: Sequence[int], goal: int, bits: Sequence[int], sizes: Sequence[int]
+) -> tuple[int, list[int]]:
+    """The pair meeting ``goal`` most (ties: smaller block, then first), and the pairs meeting
+    ``goal`` at all."""
+    best, best_count, best_size = -1, 0, 0
+    alive = []
+    for i in cand:  # ascending, so the first pair wins a full tie
+        count = (bits[i] & goal).bit_count()
+        if count:
+            alive.append(i)
+            if count > best_count or (count == best_count and sizes[i] < best_size):
+                best, best_count, best_size = i, count, sizes[i]
+    return best, alive
+
+
+def _conjunction(
+    concept: int, goal: int, bits: Sequence[int], sizes: Sequence[int]
+) -> tuple[list[int], int]:
+    """Grow a conjunction for ``goal`` until its block lies inside ``concept``; then drop the
+    conditions it does not need. Returns the block indices and the block of the conjunction."""
+    chosen: list[int] = []
+    cover = -1  # all objects
+    cand = list(range(len(bits)))
+    while not chosen or cover & ~concept:
+        best, alive = _best_pair(cand, goal, bits, sizes)
+        chosen.append(best)
+        cover &= bits[best]
+        goal &= bits[best]
+        cand = [i for i in alive if i != best]
+    for t in sorted(chosen):
+        if len(chosen) == 1:
+            break
+        rest = [u for u in chosen if u != t]
+        rest_cover = -1
+        for u in rest:
+            rest_cover &= bits[u]
+        if not rest_cover & ~concept:
+            chosen, cover = rest, rest_cover
+    return sorted(chosen), cover
+
+
+def _drop_redundant(rules: list[list[int]], covers: list[int]) -> None:
+    """Remove, in generation order, every rule whose objects the other rules cover."""
+    twice = _covered_twice(covers)
+    i = 0
+    while i < len(rules):
+        if len(rules) > 1 and not covers[i] & ~twice:
+            del rules[i], covers[i]
+            twice = _covered_twice(covers)
+        else:
+            i += 1
+
+
 def _lem2(concept: int, blocks: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     """LEM2 local covering of ``concept`` as lists of block indices (see module docstring)."""
     if not blocks:  # rules are non-empty conjunctions: no attribute, no rule
@@ -195,148 +240,110 @@ def _lem2(concept: int, blocks: Sequence[tuple[int, int, int, int]]) -> list[lis
     rules: list[list[int]] = []
     covers: list[int] = []
     covered = 0
-    goal_all = concept
-    while goal_all:
-        goal = goal_all
-        chosen: list[int] = []
-        cover = -1  # all objects
-        cand = list(range(len(bits)))
-        while not chosen or cover & ~concept:
-            best, best_count, best_size = -1, 0, 0
-            alive = []
-            for i in cand:  # ascending, so the first pair wins a full tie
-                count = (bits[i] & goal).bit_count()
-                if count:
-                    alive.append(i)
-                    if count > best_count or (count == best_count and sizes[i] < best_size):
-                        best, best_count, best_size = i, count, sizes[i]
-            chosen.append(best)
-            cover &= bits[best]
-            goal &= bits[best]
-            cand = [i for i in alive if i != best]
-        for t in sorted(chosen):
-            if len(chosen) == 1:
-                break
-            rest = [u for u in chosen if u != t]
-            rest_cover = -1
-            for u in rest:
-                rest_cover &= bits[u]
-            if not rest_cover & ~concept:
-                chosen, cover = rest, rest_cover
-        rules.append(sorted(chosen))
+    while concept & ~covered:
+        chosen, cover = _conjunction(concept, concept & ~covered, bits, sizes)
+        rules.append(chosen)
         covers.append(cover & concept)
         covered |= cover
-        goal_all = concept & ~covered
-    twice = _covered_twice(covers)
-    i = 0
-    while i < len(rules):
-        if len(rules) > 1 and not covers[i] & ~twice:  # the other rules cover its objects
-            del rules[i], covers[i]
-            twice = _covered_twice(covers)
-        else:
-            i += 1
+    _drop_redundant(rules, covers)
     return rules
+
+
+def _decision_sets(table: EncodedTable, cls: Any, k: int) -> list[tuple[int, ...]]:
+    """The generalised decision of every class: the decision codes met in it (a class is
+    pure - inside a lower approximation - when there is one)."""
+    counts = table.ops.class_counts(cls, k, table.d, table.nd)
+    return [tuple(v for v, c in enumerate(row) if c) for row in counts]
 
 
 def _induce_lem2(ctx: _Context) -> list[_Raw]:
     table = ctx.table
-    cls, k = table._partition(ctx.idx)
-    counts = class_counts(cls, k, table._d, table._nd)
-    pure = counts.max(axis=1) == counts.sum(axis=1)
+    ops = table.ops
+    cls, k = table.partition(ctx.idx)
+    present = _decision_sets(table, cls, k)
     out: list[_Raw] = []
     blocks = ctx.blocks
-    for v in range(table._nd):
-        lower = mask_to_int((pure & (counts[:, v] > 0))[cls])
+    for v in range(table.nd):
+        lower = ops.objects_in(cls, [p == (v,) for p in present])
         for rule in _lem2(lower, blocks):
             out.append(ctx.make(0, (blocks[i][:2] for i in rule), (v,)))
-    groups: dict[tuple[int, ...], list[int]] = {}
-    for c in np.flatnonzero(~pure):
-        groups.setdefault(tuple(np.flatnonzero(counts[c]).tolist()), []).append(int(c))
-    for decs, classes in sorted(groups.items()):
-        concept = mask_to_int(np.isin(cls, classes))
+    for decs in sorted({p for p in present if len(p) > 1}):
+        concept = ops.objects_in(cls, [p == decs for p in present])
         for rule in _lem2(concept, blocks):
-            out.append(ctx.make(1, (blocks[i][:2] for i in rule), decs))
+            for v in decs:
+                out.append(ctx.make(1, (blocks[i][:2] for i in rule), (v,)))
     return out
 
 
 def _induce_minimal(ctx: _Context) -> list[_Raw]:
     table = ctx.table
+    ops = table.ops
     out: list[_Raw] = []
     previous: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     for size in range(1, len(ctx.idx) + 1):
         current: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
         for combo in combinations(ctx.idx, size):
-            cols = [table._cols[a] for a in combo]
-            cls, k = partition(cols, [table._cards[a] for a in combo], table.n)
-            counts = class_counts(cls, k, table._d, table._nd)
-            pure = counts.max(axis=1) == counts.sum(axis=1)
-            _, first = np.unique(cls, return_index=True)
-            for c in np.flatnonzero(pure):
-                rep = int(first[c])
-                values = tuple(int(col[rep]) for col in cols)
+            cls, k = table.partition(combo)
+            present = _decision_sets(table, cls, k)
+            for c, rep in enumerate(ops.first_members(cls, k)):
+                if len(present[c]) != 1:
+                    continue
+                values = tuple(int(table.cols[a][rep]) for a in combo)
                 current.add((combo, values))
                 if size > 1 and any(
                     (combo[:j] + combo[j + 1 :], values[:j] + values[j + 1 :]) in previous
                     for j in range(size)
                 ):
                     continue
-                out.append(ctx.make(0, zip(combo, values, strict=True), (int(table._d[rep]),)))
+                out.append(ctx.make(0, zip(combo, values, strict=True), present[c]))
         previous = current
     return out
 
 
-def _induce_raw(table: DecisionTable, idx: Sequence[int], method: str) -> list[_Raw]:
+def _induce_raw(table: EncodedTable, idx: Sequence[int], method: str) -> list[_Raw]:
     ctx = _Context(table, idx)
     raws = _induce_lem2(ctx) if method == "lem2" else _induce_minimal(ctx)
     raws.sort(key=lambda r: (r.kind, r.decs, -r.support, r.conds))
     return raws
 
 
-def _check_method(method: str) -> None:
+def check_method(method: str) -> None:
+    """Refuse an unknown rule method."""
     if method not in METHODS:
         raise RoughSetError(f"unknown rule method {method!r}: use 'lem2' or 'minimal'")
 
 
+def _rule(table: EncodedTable, raw: _Raw, dec_bits: Sequence[int]) -> Rule:
+    support = raw.support
+    wanted = union(dec_bits[d] for d in raw.decs)
+    return Rule(
+        conditions=tuple((table.conditions[a], table.domains[a][v]) for a, v in raw.conds),
+        decisions=tuple(table.dvalues[d] for d in raw.decs),
+        kind=_KINDS[raw.kind],
+        support=support,
+        strength=support / table.n,
+        certainty=support / raw.cover.bit_count(),
+        coverage=support / sum(dec_bits[d].bit_count() for d in raw.decs),
+        objects=table.labels_of(raw.cover & wanted),
+        decision_attribute=table.decision,
+    )
+
+
 def induce(
-    table: DecisionTable,
-    method: str = "lem2",
-    attributes: Iterable[str] | None = None,
-    min_support: int = 1,
+    table: EncodedTable, idx: Sequence[int], method: str = "lem2", min_support: int = 1
 ) -> list[Rule]:
-    """Rules of ``table`` over the attributes B (default all conditions), those with support
-    below ``min_support`` left out. ``method``: "lem2" (certain + possible) or "minimal" (all
-    minimal certain rules)."""
-    _check_method(method)
+    """Rules of ``table`` over the condition indices ``idx``, those with support below
+    ``min_support`` left out. ``method``: "lem2" (certain + possible) or "minimal" (all minimal
+    certain rules)."""
+    check_method(method)
     if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 0:
         raise RoughSetError(f"min_support = {min_support!r}: must be a non-negative integer")
-    idx = table._exact_idx(attributes) if method == "minimal" else table._resolve(attributes)
-    dec_bits = _Context(table, ()).dec_bits
-    class_sizes = [bits.bit_count() for bits in dec_bits]
-    rules: list[Rule] = []
-    for raw in _induce_raw(table, idx, method):
-        support = raw.support
-        if support < min_support:
-            continue
-        wanted = 0
-        for d in raw.decs:
-            wanted |= dec_bits[d]
-        objects = tuple(table._labels[i] for i in int_to_indices(raw.cover & wanted))
-        rules.append(
-            Rule(
-                conditions=tuple(
-                    (table._conditions[a], table._domains[a][v]) for a, v in raw.conds
-                ),
-                decisions=tuple(table._dvalues[d] for d in raw.decs),
-                kind=_KINDS[raw.kind],
-                support=support,
-                strength=support / table.n,
-                certainty=support / raw.cover.bit_count(),
-                coverage=support / sum(class_sizes[d] for d in raw.decs),
-                objects=objects,
-                decision_attribute=table.decision,
-            )
-        )
-    return rules
+    dec_bits = table.decision_bits()
+    return [
+        _rule(table, raw, dec_bits)
+        for raw in _induce_raw(table, idx, method)
+        if raw.support >= min_support
+    ]
 
 
 def _vote(fired: Iterable[_Raw]) -> int | None:
@@ -352,74 +359,68 @@ def _vote(fired: Iterable[_Raw]) -> int | None:
     return min(score, key=lambda d: (-score[d], d))
 
 
+def _encode_rule(table: EncodedTable, ctx: _Context, rule: Rule, names: set[Any]) -> _Raw:
+    """A given rule in the codes of ``table``, weighted by the objects it matches there."""
+    for a, _ in rule.conditions:
+        if a not in table.index:
+            raise UnknownAttributeError(f"rule attribute {a!r} is not a condition of the table")
+        if a not in names:
+            raise UnknownAttributeError(f"rule attribute {a!r} is not a column of the data")
+    unknown = [v for v in rule.decisions if v not in table.dvalues]
+    if unknown:
+        raise RoughSetError(f"rule decision {unknown[0]!r} is not a value of {table.decision!r}")
+    decs = tuple(table.dvalues.index(v) for v in rule.decisions)
+    pairs = []
+    cover = ctx.all
+    for a, v in rule.conditions:
+        i = table.index[a]
+        code = table.domains[i].index(v) if v in table.domains[i] else -1
+        pairs.append((i, code))
+        cover &= ctx.block_of.get((i, code), 0)
+    weights = tuple((cover & ctx.dec_bits[d]).bit_count() for d in decs)
+    return _Raw(_KINDS.index(rule.kind), tuple(pairs), decs, cover, weights)
+
+
 def classify(
-    table: DecisionTable,
+    table: EncodedTable,
     rules: Sequence[Rule],
-    data: pd.DataFrame | Mapping[str, Sequence[Any]],
+    columns: Mapping[str, Sequence[Any]],
+    n_rows: int,
 ) -> list[Any]:
-    """Predicted decision value for every row of ``data`` (``None`` when no rule fires).
+    """Predicted decision value for each of ``n_rows`` rows (``None`` when no rule fires).
 
-    Rules are weighted by the objects of ``table`` they match (module docstring), so pass the
-    table the rules were induced from.
+    ``columns`` holds the values of (at least) the attributes the rules use. Rules are weighted
+    by the objects of ``table`` they match (module docstring), so pass the table the rules were
+    induced from.
     """
-    from clusterlab.roughsets.table import _column_names, _column_values
-
-    names = set(_column_names(data))
     ctx = _Context(table, range(len(table.conditions)))
-    raws: list[_Raw] = []
-    for rule in rules:
-        for a, _ in rule.conditions:
-            if a not in table._index:
-                raise UnknownAttributeError(f"rule attribute {a!r} is not a condition of the table")
-            if a not in names:
-                raise UnknownAttributeError(f"rule attribute {a!r} is not a column of the data")
-        unknown = [v for v in rule.decisions if v not in table._dvalues]
-        if unknown:
-            raise RoughSetError(
-                f"rule decision {unknown[0]!r} is not a value of {table.decision!r}"
-            )
-        decs = tuple(table._dvalues.index(v) for v in rule.decisions)
-        pairs = []
-        cover = ctx.all
-        for a, v in rule.conditions:
-            i = table._index[a]
-            code = table._domains[i].index(v) if v in table._domains[i] else -1
-            pairs.append((i, code))
-            cover &= ctx.block_of.get((i, code), 0)
-        weights = tuple((cover & ctx.dec_bits[d]).bit_count() for d in decs)
-        raws.append(_Raw(_KINDS.index(rule.kind), tuple(pairs), decs, cover, weights))
-    used = sorted({a for rule in rules for a, _ in rule.conditions})
-    values = {a: _column_values(data, a) for a in used}
-    n_rows = len(next(iter(values.values()))) if values else len(data)
+    names = set(columns)
+    raws = [_encode_rule(table, ctx, rule, names) for rule in rules]
     out: list[Any] = []
     for i in range(n_rows):
         fired = (
             raw
             for raw, rule in zip(raws, rules, strict=True)
-            if all(values[a][i] == v for a, v in rule.conditions)
+            if all(columns[a][i] == v for a, v in rule.conditions)
         )
         code = _vote(fired)
-        out.append(None if code is None else table._dvalues[code])
+        out.append(None if code is None else table.dvalues[code])
     return out
 
 
-def loo_accuracy(
-    table: DecisionTable, method: str = "lem2", attributes: Iterable[str] | None = None
-) -> float:
+def loo_accuracy(table: EncodedTable, idx: Sequence[int], method: str = "lem2") -> float:
     """Leave-one-out accuracy: object i is classified by the rules induced from the table
     without i; an object no rule fires for counts as misclassified."""
-    _check_method(method)
-    idx = table._exact_idx(attributes) if method == "minimal" else table._resolve(attributes)
+    check_method(method)
     if table.n < 2:
         raise EmptyTableError("leave-one-out accuracy needs at least 2 objects")
     correct = 0
-    everyone = np.arange(table.n)
     for i in range(table.n):
-        train = table._take(np.delete(everyone, i))
+        train = table.take([j for j in range(table.n) if j != i])
         fired = (
             raw
             for raw in _induce_raw(train, idx, method)
-            if all(int(table._cols[a][i]) == v for a, v in raw.conds)
+            if all(int(table.cols[a][i]) == v for a, v in raw.conds)
         )
-        correct += _vote(fired) == int(table._d[i])
+        correct += _vote(fired) == int(table.d[i])
     return correct / table.n

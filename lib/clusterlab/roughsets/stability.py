@@ -7,23 +7,21 @@ one reduct (``attribute_share``) and to the core (``core_share``), and for every
 any sample the share of samples in which it is a reduct (``reduct_share``).
 
 * ``method="bootstrap"``: ``n_samples`` samples of n objects drawn with replacement
-  (``numpy.random.default_rng(seed)``); repeated objects do not change the partitions, so a
+  (``random.Random(seed).randrange(n)``, the standard library's Mersenne Twister, so the samples
+  are the same with and without numpy); repeated objects do not change the partitions, so a
   sample is the sub-table of the distinct objects drawn.
 * ``method="loo"``: the n leave-one-out tables (``n_samples`` is ignored).
 """
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-import numpy as np
-
+from clusterlab.roughsets._encoded import EncodedTable
 from clusterlab.roughsets.errors import RoughSetError
 from clusterlab.roughsets.reducts import PositiveRegionOracle
-
-if TYPE_CHECKING:
-    from clusterlab.roughsets.table import DecisionTable
 
 __all__ = ["ReductStability", "reduct_stability"]
 
@@ -43,33 +41,42 @@ class ReductStability:
     reduct_share: dict[tuple[str, ...], float]
 
 
-def reduct_stability(
-    table: DecisionTable, method: str = "bootstrap", n_samples: int = 200, seed: int = 0
-) -> ReductStability:
-    """Resample ``table`` and count attributes and reducts (module docstring)."""
-    idx = table._exact_idx(None)
-    n = table.n
+def _samples(n: int, method: str, n_samples: int, seed: int) -> list[list[int]]:
+    """The row sets of the resampled tables (ascending indices)."""
     if method == "bootstrap":
         if isinstance(n_samples, bool) or not isinstance(n_samples, int) or n_samples < 1:
             raise RoughSetError(f"n_samples = {n_samples!r}: must be a positive integer")
-        rng = np.random.default_rng(seed)
-        samples = [np.unique(rng.integers(0, n, size=n)) for _ in range(n_samples)]
-    elif method == "loo":
+        rng = random.Random(seed)
+        return [sorted({rng.randrange(n) for _ in range(n)}) for _ in range(n_samples)]
+    if method == "loo":
         if n < 2:
             raise RoughSetError("leave-one-out resampling needs at least 2 objects")
-        samples = [np.delete(np.arange(n), i) for i in range(n)]
-    else:
-        raise RoughSetError(f"unknown resampling method {method!r}: use 'bootstrap' or 'loo'")
+        return [[j for j in range(n) if j != i] for i in range(n)]
+    raise RoughSetError(f"unknown resampling method {method!r}: use 'bootstrap' or 'loo'")
+
+
+def reduct_stability(
+    table: EncodedTable,
+    idx: Sequence[int],
+    method: str = "bootstrap",
+    n_samples: int = 200,
+    seed: int = 0,
+) -> ReductStability:
+    """Resample ``table`` and count attributes and reducts over the conditions ``idx`` (module
+    docstring)."""
+    samples = _samples(table.n, method, n_samples, seed)
     m = len(idx)
-    in_reduct = np.zeros(m)
-    in_core = np.zeros(m)
+    in_reduct = [0] * m
+    in_core = [0] * m
     reduct_count: dict[int, int] = {}
     for rows in samples:
+        sample = table.take(rows)
         oracle = PositiveRegionOracle(
-            [table._cols[i][rows] for i in idx],
-            [table._cards[i] for i in idx],
-            table._d[rows],
-            table._nd,
+            [sample.cols[i] for i in idx],
+            [sample.cards[i] for i in idx],
+            sample.d,
+            sample.nd,
+            sample.ops,
         )
         union = 0
         for mask in oracle.reducts():
@@ -80,7 +87,7 @@ def reduct_stability(
             in_reduct[a] += union >> a & 1
             in_core[a] += core >> a & 1
     total = len(samples)
-    names = table.conditions
+    names = [table.conditions[i] for i in idx]
     ordered = sorted(
         reduct_count.items(),
         key=lambda item: (-item[1], item[0].bit_count(), [not item[0] >> a & 1 for a in range(m)]),
@@ -88,8 +95,8 @@ def reduct_stability(
     return ReductStability(
         method=method,
         n_samples=total,
-        attribute_share={names[a]: float(in_reduct[a] / total) for a in range(m)},
-        core_share={names[a]: float(in_core[a] / total) for a in range(m)},
+        attribute_share={names[a]: in_reduct[a] / total for a in range(m)},
+        core_share={names[a]: in_core[a] / total for a in range(m)},
         reduct_share={
             tuple(names[a] for a in range(m) if mask >> a & 1): count / total
             for mask, count in ordered

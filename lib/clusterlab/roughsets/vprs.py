@@ -21,14 +21,13 @@ pass a ``fractions.Fraction`` for any other exact value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-import numpy as np
-
 from clusterlab.roughsets.errors import BetaOutOfRangeError
 
-__all__ = ["as_fraction", "region_masks"]
+__all__ = ["as_fraction", "region_flags"]
 
 _MAX_DENOMINATOR = 10**6
 
@@ -55,15 +54,30 @@ def as_fraction(beta: Any) -> Fraction:
     return value if Fraction(1, 2) < value <= 1 else exact
 
 
-def region_masks(counts: np.ndarray, beta: Fraction | None) -> tuple[np.ndarray, np.ndarray]:
-    """Class-level lower and upper approximation masks.
+def region_flags(
+    counts: Sequence[Sequence[int]], beta: Fraction | None
+) -> tuple[list[list[bool]], list[list[bool]]]:
+    """Class-level lower and upper approximation flags, per decision value.
 
-    ``counts[c, v]`` = objects of IND class ``c`` with decision ``v``. Returns two boolean
-    ``(k, nd)`` arrays: class ``c`` in the (beta-)lower / upper approximation of decision ``v``.
-    ``beta=None`` is Pawlak's model (same as ``beta=1``).
+    ``counts[c][v]`` = objects of IND class ``c`` with decision ``v``. Returns ``(lower, upper)``
+    with ``lower[v][c]`` true when class ``c`` is in the (beta-)lower approximation of decision
+    ``v`` (likewise ``upper``). ``beta=None`` is Pawlak's model (same as ``beta=1``).
     """
-    size = counts.sum(axis=1, keepdims=True)
+    nd = len(counts[0]) if counts else 0
+    sizes = [sum(row) for row in counts]
     if beta is None or beta == 1:
-        return counts == size, counts > 0
+        lower = [
+            [row[v] == size for row, size in zip(counts, sizes, strict=True)] for v in range(nd)
+        ]
+        upper = [[row[v] > 0 for row in counts] for v in range(nd)]
+        return lower, upper
     num, den = beta.numerator, beta.denominator
-    return counts * den >= num * size, counts * den > (den - num) * size
+    lower = [
+        [row[v] * den >= num * size for row, size in zip(counts, sizes, strict=True)]
+        for v in range(nd)
+    ]
+    upper = [
+        [row[v] * den > (den - num) * size for row, size in zip(counts, sizes, strict=True)]
+        for v in range(nd)
+    ]
+    return lower, upper
