@@ -104,8 +104,13 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """
     name = _normal_encoding(encoding)
     codec = "utf-8-sig" if name == _UTF8 else name
+    if data.startswith(b"PK\x03\x04"):
+        raise CsvInputError(
+            "is a zip file (an Excel .xlsx or .ods workbook?), not CSV text; save the sheet as "
+            "CSV UTF-8"
+        )
     try:
-        return data.decode(codec), name
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -120,21 +125,33 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             f"UTF-8 (Excel: Save As 'CSV UTF-8'; LibreOffice: character set 'Unicode (UTF-8)') "
             f"{hint}"
         ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise CsvInputError(
+            f"line {line}: contains a NUL character - binary data, not CSV text; save the table "
+            "as CSV UTF-8"
+        )
+    return text, name
 
 
 def detect_delimiter(line: str) -> str:
     """The delimiter among comma, semicolon and tab that splits ``line`` (the header) into the
     most fields; ties go to comma, then semicolon, then tab."""
     best, fields = ",", 0
+    first = line.splitlines()[0] if line else ""
     for candidate in DELIMITERS:
-        n = len(next(csv.reader([line], delimiter=candidate), []))
+        try:
+            n = len(next(csv.reader([first], delimiter=candidate), []))
+        except csv.Error:  # e.g. a NUL character: the reader will name the line
+            n = 0
         if n > fields:
             best, fields = candidate, n
     return best
 
 
 def _first_line(text: str) -> str:
-    for line in io.StringIO(text):
+    for line in io.StringIO(text, newline=None):  # universal newlines: CR-only files too
         if line.strip("\r\n"):
             return line
     return ""
@@ -210,7 +227,7 @@ class CsvTable:
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
     """``(row, first physical line, fields)`` of each non-blank record; row 0 is the header."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     end, row = 0, 0
     while True:
         try:

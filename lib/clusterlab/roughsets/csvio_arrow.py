@@ -72,7 +72,7 @@ def read_arrow(
     """``(header, frame of categorical text columns, value counts, delimiter)`` of the file's
     bytes ``data`` in ``encoding`` (a Python codec name), or None when pyarrow cannot read it
     exactly as the standard-library reader would. ``delimiter`` None: detected."""
-    decoded = _utf8(data, encoding)
+    decoded = None if b"\x00" in data or data.startswith(b"PK\x03\x04") else _utf8(data, encoding)
     if decoded is None:
         return None
     raw, head = decoded
