@@ -230,6 +230,13 @@ def max_bytes_argument(text: str) -> int:
     return int(match.group(1)) * (1 << (10 * power))
 
 
+def count_argument(text: str) -> int:
+    """A whole number >= 0 (``--loo-max``)."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return int(text)
+
+
 def _parse_conditions(text: str | None) -> list[str] | None:
     if text is None:
         return None
@@ -331,7 +338,7 @@ def _add_analyse(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--json", action="store_true", help="print one strict JSON object")
     p.add_argument(
         "--loo-max",
-        type=int,
+        type=count_argument,
         default=LOO_MAX_OBJECTS,
         metavar="N",
         help=f"skip leave-one-out accuracy above N objects (default {LOO_MAX_OBJECTS})",
