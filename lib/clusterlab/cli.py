@@ -84,10 +84,28 @@ def to_json(result: dict[str, Any]) -> str:
     return "".join(json_chunks(result))
 
 
-def json_chunks(result: dict[str, Any]) -> Iterator[str]:
-    """Strict JSON text of an :func:`analysis` result in pieces (for big results)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
-    return encoder.iterencode(finite(result))
+def json_chunks(value: Any, slice_size: int = 10_000) -> Iterator[str]:
+    """Strict JSON text of ``value`` (an :func:`analysis` result) in pieces: objects key by
+    key, long lists ``slice_size`` items at a time, each piece by the fast C encoder. A big
+    result is never held as one string."""
+    if isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("" if i == 0 else ", ") + json.dumps(str(key), ensure_ascii=False) + ": "
+            yield from json_chunks(item, slice_size)
+        yield "}"
+    elif isinstance(value, list | tuple) and len(value) > slice_size:
+        yield "["
+        for start in range(0, len(value), slice_size):
+            part = finite(list(value[start : start + slice_size]))
+            yield ("" if start == 0 else ", ") + _dumps(part)[1:-1]
+        yield "]"
+    else:
+        yield _dumps(finite(value))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 # ---------------------------------------------------------------------------- analyse
@@ -308,15 +326,19 @@ def _run_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(pieces: Iterator[str], batch: int = 4096) -> None:
-    """Write text pieces to stdout in batches (big reports without one big string)."""
+def _write(pieces: Iterator[str], batch: int = 1 << 16) -> None:
+    """Write text pieces to stdout, small ones gathered into ~64 kB writes (a big report is
+    never held as one string)."""
     buffer: list[str] = []
+    size = 0
     for piece in pieces:
         buffer.append(piece)
-        if len(buffer) >= batch:
-            sys.stdout.write("".join(buffer))
+        size += len(piece)
+        if size >= batch:
+            sys.stdout.writelines(buffer)
             buffer.clear()
-    sys.stdout.write("".join(buffer))
+            size = 0
+    sys.stdout.writelines(buffer)
 
 
 def _add_analyse(sub: argparse._SubParsersAction[_Parser]) -> None:
