@@ -14,10 +14,12 @@ import jsonschema
 import pytest
 
 from clusterlab.cli import analysis_schema, finite, main, to_json
-from clusterlab.roughsets import csvio
+from clusterlab.roughsets import _encoding, csvio
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "roughsets"
+#: The engine's continuous-column check parses text cells (shared decision; engine branch).
+ENGINE_PARSES_TEXT = hasattr(_encoding, "is_numeric")
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "t.csv") -> str:
@@ -73,12 +75,25 @@ def test_dutch_excel_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_quoted_decimal_commas_are_flagged(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the student's export: comma-separated, decimal commas in quotes; 12 firms, 12 numbers
-    rows = "".join(f'f{i},{"ab"[i % 2]},"{i},5",{"jn"[i % 3 == 0]}\n' for i in range(12))
+    # the student's export: comma-separated, decimal commas in quotes; 11 firms, 10 numbers
+    # (the engine refuses a numeric column only above 10 distinct values)
+    rows = "".join(f'f{i},{"ab"[i % 2]},"{min(i, 9)},5",{"jn"[i % 3 == 0]}\n' for i in range(11))
     path = write(tmp_path, "firm,sector,omzetgroei,groei\n" + rows)
     out = run_json(capsys, path, "--decision", "groei", "--id", "firm")
     found = {(w["kind"], w["column"]) for w in out["warnings"]}
     assert found == {("decimal_numbers", "omzetgroei"), ("mostly_distinct", "omzetgroei")}
+    assert "omzetgroei" in out["core"]  # the number column alone tells the firms apart
+
+
+@pytest.mark.skipif(not ENGINE_PARSES_TEXT, reason="engine branch: text numbers")
+def test_many_decimal_commas_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "".join(f'f{i},"{i},5",{"jn"[i % 3 == 0]}\n' for i in range(12))
+    path = write(tmp_path, "firm,omzetgroei,groei\n" + rows)
+    assert main(["analyse", path, "--decision", "groei", "--id", "firm"]) == 2
+    err = capsys.readouterr().err
+    assert "'omzetgroei'" in err and "12 distinct values" in err and "bin it" in err
 
 
 def test_warnings_go_to_stderr_in_the_report(
