@@ -256,3 +256,17 @@ def test_small_files_do_not_import_the_big_file_reader(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "MODULES False False" in proc.stdout
+
+
+def test_output_into_a_closed_pipe(tmp_path: Path) -> None:
+    # like `clusterlab analyse big.csv | head -1`: no traceback when the reader goes away
+    rows = "".join(f"{'xyz'[i % 3]},{'PN'[i % 2]}\n" for i in range(30_000))
+    path = write(tmp_path, "a,d\n" + rows)
+    cmd = [sys.executable, "-m", "clusterlab", "analyse", path, "--decision", "d"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"Rough-set analysis of")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in err and "Error" not in err, err

@@ -221,3 +221,12 @@ def _values(table: CsvTable) -> Any:
 def test_both_readers_agree_on_the_fixtures(case: str) -> None:
     path = Path(__file__).parent / "fixtures" / "roughsets" / f"{case}.csv"
     assert _values(read_table(path, reader="csv")) == _values(read_table(path, reader="pyarrow"))
+
+
+def test_pyarrow_utf8_check_beyond_the_first_block(tmp_path: Path) -> None:
+    # 5,000 valid lines (beyond the 64 kB that are decoded first), then a cp1252 byte
+    body = "".join(f"row{i:05d},{'xy'[i % 2]}\n" for i in range(5000))
+    path = write(tmp_path, ("a,d\n" + body).encode() + b"caf\xe9,x\n")
+    for reader in READERS:
+        with pytest.raises(CsvInputError, match="line 5002, byte 4"):
+            read_table(path, reader=reader)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -316,13 +317,19 @@ def _run_analyse(args: argparse.Namespace) -> int:
             "clusterlab - please report it with the file",
         )
     beta = None if args.beta is None else float(as_fraction(args.beta))
-    if args.json:
-        _write(json_chunks(result))
-        sys.stdout.write("\n")
-        return 0
-    for warning in result["warnings"]:
-        sys.stderr.write(f"{prog}: warning: {args.file}: {warning['message']}\n")
-    _write(line + "\n" for line in report_lines(result, args.file, beta, args.loo_max))
+    if not args.json:
+        for warning in result["warnings"]:
+            sys.stderr.write(f"{prog}: warning: {args.file}: {warning['message']}\n")
+    try:
+        if args.json:
+            _write(json_chunks(result))
+            sys.stdout.write("\n")
+        else:
+            _write(line + "\n" for line in report_lines(result, args.file, beta, args.loo_max))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as other commands do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 
