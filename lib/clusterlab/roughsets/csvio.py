@@ -72,7 +72,10 @@ def check_file(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) ->
     Raises ``FileNotFoundError`` (no such file) and :class:`CsvInputError` (a directory, device
     or FIFO; a file over the limit).
     """
-    info = os.stat(path)
+    return _check_stat(os.stat(path), max_bytes)
+
+
+def _check_stat(info: os.stat_result, max_bytes: int) -> int:
     if stat.S_ISDIR(info.st_mode):
         raise CsvInputError("is a directory, not a CSV file")
     if not stat.S_ISREG(info.st_mode):
@@ -264,8 +267,12 @@ def _parse_text(text: str, delimiter: str) -> tuple[tuple[str, ...], list[list[s
 
 
 def _read_bytes(path: str | PathLike[str], max_bytes: int) -> bytes:
+    """The file's bytes; checked before opening, and again on the opened file (non-blocking
+    open, so a FIFO put in its place meanwhile cannot hang the reader)."""
     check_file(path, max_bytes)
-    with open(path, "rb") as handle:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        _check_stat(os.fstat(handle.fileno()), max_bytes)
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # grew after the check
         raise CsvInputError(f"is over the limit of {max_bytes:,} bytes (--max-bytes)")
