@@ -167,6 +167,16 @@ BAD_INPUTS = [
         ["t.csv", "line 1", "column 2 of the header has no name"],
     ),
     ("\n\na;b\n1;x\n", ["--decision", "d"], ["decision column 'd' not found", "a, b"]),
+    (
+        "a,b,d\n1,x,y\n\n2,,n\n",
+        ["--decision", "d"],
+        ["missing value in column 'b' at row 2", "line 4"],
+    ),
+    (
+        "i,a,d\nE1,1,y\nE2, ,n\n",
+        ["--decision", "d", "--id", "i"],
+        ["missing value in column 'a' at row 2 (object 'E2'; line 3): an empty cell"],
+    ),
     ("a,d\n1,x\n", ["--decision", "d", "--conditions", "a,d"], ["decision column 'd'"]),
     pytest.param(
         "v,d\n" + "".join(f"{i},x\n" for i in range(30)),
@@ -201,7 +211,7 @@ def test_bad_input_in_process(
     assert all(w in lines[0] for w in words), lines[0]
 
 
-@pytest.mark.parametrize(("text", "args", "words"), [BAD_INPUTS[i] for i in (0, 7, 11, 14, 15)])
+@pytest.mark.parametrize(("text", "args", "words"), [BAD_INPUTS[i] for i in (0, 7, 9, 13, 16, 17)])
 def test_bad_input_subprocess(tmp_path: Path, text: str | None, args: list, words: list) -> None:
     path = str(tmp_path / "missing.csv") if text is None else write(tmp_path, text)
     proc = run("analyse", path, *args)

@@ -270,3 +270,20 @@ def test_output_into_a_closed_pipe(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (0, 1)
     assert "Traceback" not in err and "Error" not in err, err
+
+
+@pytest.mark.parametrize("fast_from", [10**9, 1])
+def test_empty_cell_is_refused_by_both_readers(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fast_from: int,
+) -> None:
+    # the book's exercise: the age of E05 deleted; line 7 because of the blank line 3
+    monkeypatch.setattr(csvio, "FAST_READER_MIN_BYTES", fast_from)
+    rows = ["firm,age,partners", "E01,old,few", "", "E02,old,few", "E03,young,many"]
+    rows += ["E04,young,many", "E05,,few"]
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    assert main(["analyse", path, "--decision", "partners", "--id", "firm"]) == 2
+    err = capsys.readouterr().err
+    assert "missing value in column 'age' at row 5 (object 'E05'; line 7)" in err

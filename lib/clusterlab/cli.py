@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from clusterlab.roughsets import DecisionTable, RoughSetError
-from clusterlab.roughsets.csvcheck import InputWarning, column_warnings
+from clusterlab.roughsets.csvcheck import InputWarning, column_warnings, first_empty_cell
 from clusterlab.roughsets.csvio import (
     DEFAULT_MAX_BYTES,
     CsvTable,
@@ -280,6 +280,22 @@ def _read(args: argparse.Namespace) -> CsvTable:
     return table
 
 
+def _refuse_empty_cells(table: CsvTable, columns: Sequence[str], id_column: str | None) -> None:
+    """An empty cell in a used column is a missing value: refused, naming row, object, line."""
+    found = first_empty_cell(table.counts, columns)
+    if found is None:
+        return
+    column, cell = found
+    row = table.rows_with(column, cell, limit=1)[0]
+    where = ""
+    if id_column is not None and column != id_column:
+        where = f"object {str(table.data[id_column][row - 1])!r}; "
+    raise RoughSetError(
+        f"missing value in column {column!r} at row {row} ({where}line {table.line_of(row)}): "
+        "an empty cell; fill it in or leave the row out"
+    )
+
+
 def _source(table: CsvTable) -> dict[str, Any]:
     return {
         "file": table.path,
@@ -296,6 +312,8 @@ def _analyse_file(args: argparse.Namespace) -> dict[str, Any]:
     conditions = _parse_conditions(args.conditions)
     table = _read(args)
     dt = DecisionTable(table.data, args.decision, conditions, args.id)
+    used = [*([args.id] if args.id else []), *dt.conditions, dt.decision]
+    _refuse_empty_cells(table, used, args.id)
     warnings = column_warnings(table.counts, table.n_rows, dt.conditions, dt.decision, args.id)
     return analysis(dt, beta, args.loo_max, warnings=warnings, source=_source(table))
 

@@ -5,9 +5,10 @@ Computed from ``{column: {cell text: count}}`` (:attr:`clusterlab.roughsets.csvi
 * ``similar_values``: values of one column that differ only in leading zeros or number format
   (``1``, ``01``, ``1.0``, ``1,0``, ``1e0``), in case (``Yes``, ``yes``) or in surrounding spaces
   (``yes``, ``"yes "``). They stay different values; the warning says so.
-* ``placeholders``: cells that usually mean "unknown" - empty, ``?``, ``-``, ``n/a``, ``NA``,
+* ``placeholders``: cells that usually mean "unknown" - ``?``, ``-``, ``n/a``, ``NA``,
   ``null`` ... (:data:`PLACEHOLDERS`, compared without case and surrounding spaces). They stay
-  ordinary values.
+  ordinary values. (An empty cell is not a value: :func:`first_empty_cell` finds it, and the
+  command line refuses the table naming the line, as the engine refuses missing values.)
 * ``decimal_numbers``: a condition or decision column whose every value is a number (ASCII
   digits, optional sign, ``.`` or ``,`` decimal separator) and some have decimals (``12,5``):
   a measurement read as labels; each distinct number is its own category.
@@ -29,11 +30,12 @@ __all__ = [
     "PLACEHOLDERS",
     "InputWarning",
     "column_warnings",
+    "first_empty_cell",
 ]
 
 #: Cell texts (case-folded, stripped) that usually stand for an unknown value.
 PLACEHOLDERS = frozenset(
-    {"", "?", "??", "-", "--", ".", "n/a", "na", "n.a.", "nan", "null", "none", "#n/a", "missing"}
+    {"?", "??", "-", "--", ".", "n/a", "na", "n.a.", "nan", "null", "none", "#n/a", "missing"}
 )
 #: ``mostly_distinct`` needs at least this many rows ...
 MIN_ROWS_DISTINCT = 10
@@ -138,6 +140,18 @@ def _mostly_distinct(column: str, k: int, n: int) -> InputWarning | None:
         "has its own value (an id, or numbers read as labels?); such a column tells the objects "
         "apart without explaining the decision - leave it out (--conditions) or pass it as --id",
     )
+
+
+def first_empty_cell(
+    counts: Mapping[str, Mapping[str, int]], columns: Iterable[str]
+) -> tuple[str, str] | None:
+    """``(column, cell)`` of the first column (in ``columns`` order) holding an empty or
+    all-space cell, or None."""
+    for column in columns:
+        for value in counts[column]:
+            if not value.strip():
+                return column, value
+    return None
 
 
 def column_warnings(

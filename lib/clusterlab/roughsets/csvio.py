@@ -6,7 +6,8 @@ Definitions used by both readers (the standard-library one here, and the fast
 
 * **Cells are text.** ``007`` stays ``"007"``; ``1``, ``01`` and ``1.0`` are three different
   values; surrounding spaces are kept (``"yes "`` is not ``"yes"``). No cell becomes a number or
-  a missing value; an empty cell is the value ``""`` (the checks warn about it).
+  a missing value here; an empty cell is the text ``""`` (the command line refuses it as a
+  missing value, naming the line).
 * **File.** Only a regular file not larger than ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`) is
   opened; devices (``/dev/zero``), FIFOs and directories are refused before reading.
 * **Encoding.** UTF-8 with or without a byte-order mark unless ``encoding`` is given (e.g.
