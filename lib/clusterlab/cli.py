@@ -9,9 +9,11 @@ never a traceback.
 [--json] [--loo-max N] [--delimiter D] [--encoding E] [--max-bytes N]`` runs the rough-set engine
 (:mod:`clusterlab.roughsets`) on a CSV: table size, decision and indiscernibility classes,
 approximations, positive region, quality, significance, core, reducts, LEM2 rules with their
-measures and leave-one-out accuracy. Cells are labels, kept as the text the file holds
-(:mod:`clusterlab.roughsets.csvio`); warnings about look-alike values, placeholders and columns
-of nearly distinct values (:mod:`clusterlab.roughsets.csvcheck`) go to stderr, or into the JSON.
+measures and leave-one-out accuracy.
+
+Cells are labels, kept as the text the file holds (:mod:`clusterlab.roughsets.csvio`); an empty
+cell is refused as a missing value; warnings about look-alike values, placeholders and columns of
+nearly distinct values (:mod:`clusterlab.roughsets.csvcheck`) go to stderr, or into the JSON.
 Small files are read with the ``csv`` module (fast start); big ones with pyarrow when installed.
 
 ``--json`` prints one strict JSON object (no NaN or Infinity: a non-finite number would be
