@@ -24,8 +24,6 @@ import threading
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[2]
 #: (name, rows, conditions, runs, seconds target, MB target or None, give up after seconds)
 CASES = [
@@ -35,15 +33,30 @@ CASES = [
 ]
 
 
-def write_table(path: Path, rows: int, conditions: int, seed: int = 0) -> None:
+def write_table(path: Path, rows: int, conditions: int) -> None:
+    """Write the table in a child process: this process stays small, and a child started from
+    it does not inherit a big peak memory (Linux counts the parent's peak at fork/exec)."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from bench_cli_files import _write; "
+        "_write(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))"
+    )
+    folder = str(Path(__file__).parent)
+    subprocess.run(
+        [sys.executable, "-c", code, folder, str(path), str(rows), str(conditions)], check=True
+    )
+
+
+def _write(path: str, rows: int, conditions: int, seed: int = 0) -> None:
     """``rows`` rows of ``conditions`` columns ``c1..`` with values v0..v2 and a binary decision
     ``d`` depending on c1..c3 with 10 % noise."""
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     codes = rng.integers(0, 3, size=(rows, conditions))
     signal = (codes[:, 0] + codes[:, 1] * codes[:, 2 % conditions]) % 2
     decision = np.where(signal ^ (rng.random(rows) < 0.1), "yes", "no")
     cells = np.char.add("v", codes.astype("U1"))
-    with path.open("w", encoding="utf-8") as handle:
+    with open(path, "w", encoding="utf-8") as handle:
         handle.write(",".join(f"c{j + 1}" for j in range(conditions)) + ",d\n")
         step = 100_000
         for start in range(0, rows, step):
@@ -56,9 +69,7 @@ def run_once(path: Path, out: Path, give_up: float) -> tuple[float, float, int, 
     cmd = [sys.executable, "-m", "clusterlab", "analyse", str(path), "--decision", "d"]
     with out.open("w") as stdout:
         start = time.perf_counter()
-        # close_fds=False and no cwd: posix_spawn, so the child does not start as a copy of
-        # this (big) process and its peak RSS is its own
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, close_fds=False)
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
         timer = threading.Timer(give_up, proc.kill)
         timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
