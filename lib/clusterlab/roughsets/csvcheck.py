@@ -33,9 +33,10 @@ __all__ = [
     "first_empty_cell",
 ]
 
-#: Cell texts (case-folded, stripped) that usually stand for an unknown value.
+#: Cell texts (case-folded, stripped) that usually stand for an unknown value ("none" is not
+#: one: it is often a real category, e.g. no partners, no path).
 PLACEHOLDERS = frozenset(
-    {"?", "??", "-", "--", ".", "n/a", "na", "n.a.", "nan", "null", "none", "#n/a", "missing"}
+    {"?", "??", "-", "--", ".", "n/a", "na", "n.a.", "nan", "null", "#n/a", "missing"}
 )
 #: ``mostly_distinct`` needs at least this many rows ...
 MIN_ROWS_DISTINCT = 10
