@@ -155,6 +155,53 @@ def test_both_readers_agree(generated: tuple[bytes, list[str]]) -> None:
         assert _read(path, "csv") == _read(path, "pyarrow")
 
 
+SAFE_CELLS = st.sampled_from(
+    ["x", "y", "1", "01", "1.0", "007", "Yes", "yes ", " a", "é", "?", "a,b", 'q"q']
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    width=st.integers(2, 4),
+    data=st.data(),
+    sep=st.sampled_from([",", ";", "\t"]),
+    fast=st.booleans(),
+)
+def test_well_formed_tables_are_analysed_as_written(
+    width: int, data: st.DataObject, sep: str, fast: bool
+) -> None:
+    # a table written by a spreadsheet, every cell filled: exit 0, and the objects, decision
+    # values and rule values are exactly the file's text, whichever reader reads it
+    header = [f"c{j}" for j in range(width - 1)] + ["d"]
+    rows = data.draw(
+        st.lists(st.lists(SAFE_CELLS, min_size=width, max_size=width), min_size=1, max_size=7)
+    )
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows([header, *rows])
+    from clusterlab.roughsets import csvio
+
+    saved = csvio.FAST_READER_MIN_BYTES
+    csvio.FAST_READER_MIN_BYTES = 0 if fast else saved
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "f.csv"
+            path.write_text(buffer.getvalue(), encoding="utf-8")
+            code, out, err = run_in_process(["analyse", str(path), "--decision", "d", "--json"])
+    finally:
+        csvio.FAST_READER_MIN_BYTES = saved
+    assert code == 0, err
+    result = json.loads(out)
+    VALIDATOR.validate(result)
+    assert result["source"]["reader"] == ("pyarrow" if fast else "csv")
+    assert result["source"]["delimiter"] == sep and result["source"]["rows"] == len(rows)
+    assert sorted(result["objects"], key=int) == [str(i + 1) for i in range(len(rows))]
+    assert set(result["approximations"]) == {r[-1] for r in rows}
+    by_column = {c: {r[j] for r in rows} for j, c in enumerate(header)}
+    for rule in result["rules"]:
+        assert all(v in by_column[a] for a, v in rule["if"].items())
+        assert rule["then"][0] in by_column["d"]
+
+
 NASTY = [
     b"a,d\n1,x\n2\n",
     b"\xff\xfea\x00,\x00d\x00\n\x00",  # UTF-16 from Excel's 'Unicode text'

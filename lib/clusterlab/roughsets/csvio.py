@@ -48,8 +48,9 @@ __all__ = [
     "read_table",
 ]
 
-#: Files larger than this are refused unless a larger limit is given (``--max-bytes``).
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+#: Files larger than this are refused unless a larger limit is given (``--max-bytes``): about
+#: 6 million rows of five short columns, whose analysis needs some GB of memory.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 #: From this file size on, :func:`read_table` uses the pyarrow reader when it is installed.
 FAST_READER_MIN_BYTES = 2 * 1024 * 1024
 #: Delimiters that are detected, in the order that breaks ties.
