@@ -287,3 +287,14 @@ def test_empty_cell_is_refused_by_both_readers(
     assert main(["analyse", path, "--decision", "partners", "--id", "firm"]) == 2
     err = capsys.readouterr().err
     assert "missing value in column 'age' at row 5 (object 'E05'; line 7)" in err
+
+
+def test_json_in_pieces_is_the_same_json() -> None:
+    # big results are written in pieces (long lists in slices); the text parses to the same
+    result = {
+        "objects": tuple(str(i) for i in range(25_001)),
+        "classes": [("1", "2"), ("3",)] * 12_000,
+        "x": {"quality": 0.5, "empty": [], "inf": math.inf},
+    }
+    expected = {**result, "x": {"quality": 0.5, "empty": [], "inf": None}}
+    assert json.loads(to_json(result)) == json.loads(json.dumps(expected))

@@ -65,7 +65,9 @@ def analysis_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the ``analyse --json`` output."""
     from importlib.resources import files
 
-    schema: dict[str, Any] = json.loads(files("clusterlab").joinpath(SCHEMA_FILE).read_text())
+    schema: dict[str, Any] = json.loads(
+        files("clusterlab").joinpath(SCHEMA_FILE).read_text("utf-8")
+    )
     return schema
 
 
