@@ -15,7 +15,7 @@ setup(
     packages=[*find_packages("lib"), *DATA],
     package_dir={"": "lib", "clusterlab._data": "data"},
     package_data={
-        "clusterlab": ["py.typed"],
+        "clusterlab": ["py.typed", "schemas/*.json"],
         **{name: ["*.json", "*.csv", "*.md"] for name in DATA},
     },
 )

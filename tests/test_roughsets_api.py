@@ -77,7 +77,7 @@ def test_mapping_input_and_csv_reader_agree_with_pandas() -> None:
     import pandas as pd
 
     for case, decision, id_col in [("flu", "Flu", "Patient"), ("walk", "Walk", "Object")]:
-        frame = pd.read_csv(FIXTURES / f"{case}.csv")
+        frame = pd.read_csv(FIXTURES / f"{case}.csv", dtype=str)  # CSV cells are labels
         a = DecisionTable(frame, decision, id_column=id_col)
         b = DecisionTable.from_csv(str(FIXTURES / f"{case}.csv"), decision, id_column=id_col)
         c = DecisionTable(frame.to_dict(orient="list"), decision, id_column=id_col)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from clusterlab.roughsets import (
@@ -20,7 +18,6 @@ from clusterlab.roughsets import (
     UnknownAttributeError,
     UnknownObjectError,
 )
-from clusterlab.roughsets.csvio import NA_STRINGS, read_csv_columns
 
 FRAME = {"id": ["a", "b", "c"], "x": ["p", "q", "p"], "y": [1, 2, 2], "d": ["yes", "no", "no"]}
 
@@ -228,45 +225,4 @@ def test_bad_method_arguments() -> None:
         DecisionTable([[1, 2]], "d")  # type: ignore[arg-type]
 
 
-def test_csv_reader(tmp_path: Path) -> None:
-    path = tmp_path / "t.csv"
-    path.write_text("a,b,d\n1,x,1.5\n\n2,NA,2\n")
-    assert read_csv_columns(path) == {"a": [1, 2], "b": ["x", None], "d": [1.5, 2.0]}
-    path.write_text("")
-    with pytest.raises(EmptyTableError, match="empty file"):
-        read_csv_columns(path)
-    path.write_text("a,b\n")
-    with pytest.raises(EmptyTableError, match="no data rows"):
-        read_csv_columns(path)
-    path.write_text("a,a\n1,2\n")
-    with pytest.raises(DuplicateError, match="'a'"):
-        read_csv_columns(path)
-    path.write_text("a,b\n1,2\n3\n")
-    with pytest.raises(RoughSetError, match="row 2 has 1 fields, the header has 2"):
-        read_csv_columns(path)
-    with pytest.raises(FileNotFoundError):
-        read_csv_columns(tmp_path / "missing.csv")
-
-
-@pytest.mark.needs_numpy
-def test_csv_missing_markers_are_pandas_defaults() -> None:
-    from pandas._libs.parsers import STR_NA_VALUES
-
-    assert set(STR_NA_VALUES) == NA_STRINGS
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "word"),
-    [
-        ({"limit": 0}, "limit = 0"),
-        ({"limit": -3}, "limit = -3"),
-        ({"limit": True}, "limit = True"),
-        ({"time_limit": 0}, "time_limit = 0"),
-        ({"time_limit": -1.5}, "time_limit = -1.5"),
-        ({"time_limit": float("nan")}, "time_limit = nan"),
-    ],
-)
-def test_bad_reduct_search_bounds(kwargs: dict, word: str) -> None:
-    dt = DecisionTable(FRAME, "d", id_column="id")
-    with pytest.raises(RoughSetError, match=word):
-        dt.reduct_search(**kwargs)
+# The CSV reader's tests (cells are text) are in tests/test_csvio.py.
