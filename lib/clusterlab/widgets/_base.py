@@ -9,6 +9,10 @@ import ipywidgets as widgets
 from IPython import get_ipython
 from IPython.display import display
 
+# Control style: the description takes the width its text needs, so no label is cut
+# ("Min. supp..." with ipywidgets' fixed default width).
+LABELS: dict[str, str] = {"description_width": "initial"}
+
 
 class Explorer:
     """Base of the live explorers.

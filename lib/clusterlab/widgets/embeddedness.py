@@ -20,7 +20,7 @@ import pandas as pd
 from clusterlab import embeddedness as E
 from clusterlab.charts.embeddedness import score_dots
 from clusterlab.data import FACTORS, LABELS_EN, MEASURES
-from clusterlab.widgets._base import Explorer
+from clusterlab.widgets._base import LABELS, Explorer
 
 __all__ = ["EmbeddednessExplorer", "embeddedness_explorer"]
 
@@ -59,14 +59,19 @@ class EmbeddednessExplorer(Explorer):
             options=[("all five factors", ALL)] + [(LABELS_EN["factor"][f], f) for f in FACTORS],
             value=ALL,
             description="Factor",
+            style=LABELS,
         )
         self.period = widgets.ToggleButtons(
-            options=list(MEASURES), value=MEASURES[0], description="Situation"
+            options=list(MEASURES),
+            value=MEASURES[0],
+            description="Situation",
+            style={**LABELS, "button_width": "auto"},
         )
         self.test = widgets.Dropdown(
             options=[(E.TEST_LABELS[k], k) for k in E.TESTS],
             value="welch",
             description="Test",
+            style=LABELS,
             layout=widgets.Layout(width="420px"),
         )
         self.output = widgets.HTML()

@@ -21,7 +21,7 @@ import pandas as pd
 from clusterlab import paths as P
 from clusterlab.charts.paths import dynamics_bar, dynamics_by
 from clusterlab.data import ARTICLE_CONDITIONS, EXTRA_CONDITIONS
-from clusterlab.widgets._base import Explorer
+from clusterlab.widgets._base import LABELS, Explorer
 
 __all__ = ["PathsExplorer", "paths_explorer"]
 
@@ -57,14 +57,17 @@ class PathsExplorer(Explorer):
         self.firms = firms
         self.table = P.classify_paths(firms)
         self.attribute = widgets.Dropdown(
-            options=list(attributes), value=attributes[0], description="Break down by"
+            options=list(attributes),
+            value=attributes[0],
+            description="Break down by",
+            style=LABELS,
         )
         options = (
             [("all firms", ALL)]
             + [(f"path {info.number}: {info.label}", key) for key, info in P.PATH_INFO.items()]
             + [("no path", P.NO_PATH)]
         )
-        self.path = widgets.Dropdown(options=options, value=ALL, description="List")
+        self.path = widgets.Dropdown(options=options, value=ALL, description="List", style=LABELS)
         self.transitions = widgets.HTML()
         self.firm_list = widgets.HTML()
         self.shown_firms: list[str] = []

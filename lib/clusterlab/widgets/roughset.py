@@ -34,7 +34,7 @@ from clusterlab.explorer import (
     analyse_subset,
 )
 from clusterlab.roughsets import RoughSetError
-from clusterlab.widgets._base import Explorer
+from clusterlab.widgets._base import LABELS, Explorer
 
 __all__ = ["RoughSetExplorer", "roughset_explorer"]
 
@@ -143,12 +143,13 @@ class RoughSetExplorer(Explorer):
             for a in attributes
         }
         self.decision = widgets.Dropdown(
-            options=list(decisions), value=decisions[0], description="Decision"
+            options=list(decisions), value=decisions[0], description="Decision", style=LABELS
         )
         self.method = widgets.ToggleButtons(
             options=[(label, key) for key, label in METHODS.items()],
             value="lem2",
             description="Rules",
+            style={**LABELS, "button_width": "auto"},  # full method names
         )
         self.use_beta = widgets.Checkbox(
             value=False, description="Variable precision (beta)", indent=False
@@ -161,11 +162,14 @@ class RoughSetExplorer(Explorer):
             description="beta",
             readout_format=".2f",
             disabled=True,
+            style=LABELS,
         )
-        self.min_support = widgets.IntSlider(value=1, min=1, max=6, description="Min. support")
+        self.min_support = widgets.IntSlider(
+            value=1, min=1, max=6, description="Min. support", style=LABELS
+        )
         ids = sorted(firms[id_column].astype(str))
         self.leave_out = widgets.SelectMultiple(
-            options=ids, value=(), rows=6, description="Leave out"
+            options=ids, value=(), rows=6, description="Leave out", style=LABELS
         )
         self.summary = widgets.HTML()
         self.rules = widgets.HTML()
