@@ -81,8 +81,8 @@ def glue(name: str, value: object, display: bool = False) -> None:
         show(value)
 
 
-def use_offline_charts() -> str:
-    """Let Altair draw charts offline in an interactive kernel; return the renderer's name.
+def use_offline_charts() -> None:
+    """Let Altair draw charts offline in an interactive kernel.
 
     Uses Altair's ``jupyter`` renderer (the JupyterChart widget, needs ``anywidget``) with
     ``offline=True`` (its JavaScript bundled by ``vl-convert-python``): no request leaves the
@@ -92,8 +92,7 @@ def use_offline_charts() -> str:
     import altair as alt
 
     if in_book_build():
-        return str(alt.renderers.active)
+        return
     if any(importlib.util.find_spec(p) is None for p in ("anywidget", "vl_convert")):
-        return str(alt.renderers.active)
+        return
     alt.renderers.enable("jupyter", offline=True)
-    return "jupyter"

@@ -55,6 +55,7 @@ class ChapterView:
     glue_keys_shown: list[str] = field(default_factory=list)
     charts_drawn: int = 0
     widgets: list[str] = field(default_factory=list)
+    labels_cut: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -153,27 +154,29 @@ def offline_context(browser, outside: list[str]):
 
 READ_VIEW = """(keys) => {
   const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
-  const code = nb.querySelectorAll('.jp-CodeCell');
-  const done = Array.from(code).filter(c => /\\[\\d+\\]/.test(
+  const all = (selector) => Array.from(nb.querySelectorAll(selector));
+  const code = all('.jp-CodeCell');
+  const done = code.filter(c => /\\[\\d+\\]/.test(
       c.querySelector('.jp-InputPrompt')?.textContent || ''));
-  const md = Array.from(nb.querySelectorAll('.jp-MarkdownCell .jp-RenderedMarkdown,'
-      + ' .jp-MarkdownCell .jp-RenderedMySTMarkdown, .jp-MarkdownCell .myst'));
-  const text = md.map(e => e.textContent).join('\\n');
-  const outputs = nb.querySelectorAll('.jp-OutputArea-output');
-  const charts = nb.querySelectorAll('.jp-OutputArea-output .vega-embed svg,'
-      + ' .jp-OutputArea-output .vega-embed canvas');
-  const drawn = Array.from(charts).filter(e => e.getBoundingClientRect().height > 40
+  const text = all('.jp-MarkdownCell').map(e => e.textContent).join('\\n');
+  const charts = all('.jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output canvas');
+  const drawn = charts.filter(e => e.getBoundingClientRect().height > 40
       && (e.tagName !== 'svg' || e.querySelectorAll('path, rect, text').length > 3));
-  const widgets = Array.from(nb.querySelectorAll('.jp-OutputArea-output .jupyter-widgets.widget-box'))
-      .filter(e => !e.parentElement.closest('.widget-box'))
-      .map(e => e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 80));
-  const errors = Array.from(nb.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type="application/vnd.jupyter.error"]'))
+  const boxes = all('.jp-OutputArea-output .jupyter-widgets.widget-box')
+      .filter(e => !e.parentElement.closest('.widget-box'));
+  const cut = all('.jupyter-widgets .widget-label, .jupyter-widgets .widget-toggle-button')
+      .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+      .map(e => e.textContent.trim());
+  const errors = all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
+      + ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
       .map(e => e.textContent.slice(0, 300));
   return {
     executed: done.length, code_cells: code.length,
-    admonitions: nb.querySelectorAll('.jp-MarkdownCell aside, .jp-MarkdownCell .admonition').length,
+    admonitions: all('.jp-MarkdownCell aside.admonition, .jp-MarkdownCell .admonition').length,
     glue_keys_shown: keys.filter(k => text.includes(k)),
-    charts_drawn: drawn.length, widgets: widgets, errors: errors,
+    charts_drawn: drawn.length,
+    widgets: boxes.map(e => e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 60)),
+    labels_cut: cut, errors: errors,
   };
 }"""
 
@@ -246,8 +249,11 @@ def main(argv: list[str]) -> int:
 
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
-    disabled = tuple(os.environ.get("LAB_DISABLED", "").split(",")) if os.environ.get(
-        "LAB_DISABLED") else ()
+    disabled = (
+        tuple(os.environ.get("LAB_DISABLED", "").split(","))
+        if os.environ.get("LAB_DISABLED")
+        else ()
+    )
     selected = [Path(a) for a in argv[1:]] or chapters()
     outside: list[str] = []
     with jupyterlab(disabled=disabled) as lab, sync_playwright() as playwright:
