@@ -10,7 +10,7 @@ CHAPTERS := $(shell grep -l '^kernelspec:' book/*.md)
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock
+.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock normalise
 
 ## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
 book: setup
@@ -39,6 +39,10 @@ notebooks: $(STAMP)
 	for f in $(CHAPTERS); do \
 	  $(VENV)/bin/jupytext --quiet --to ipynb --output _build/nbval/$$(basename $${f%.md}).ipynb $$f || exit 1; \
 	done
+
+## normalise: write the chapters as JupyterLab saves them (jupytext.toml), so saving changes nothing
+normalise: $(STAMP)
+	$(PY) tests/book/normalise_chapters.py
 
 ## chromium: Debian's chromium for the browser tests (installed when missing and we are root)
 chromium:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Callable
 from typing import Any
 
 BOOK_BUILD_VARIABLE = "CLUSTERLAB_BOOK_BUILD"
@@ -76,8 +77,9 @@ def glue(name: str, value: object, display: bool = False) -> None:
     if myst_glue is not None:
         myst_glue(name, value, display=False)
     if display or is_figure(value):
-        from IPython.display import display as show
+        from IPython import display as ipython_display
 
+        show: Callable[[object], None] = ipython_display.display  # untyped in IPython
         show(value)
 
 
