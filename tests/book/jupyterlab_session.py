@@ -223,20 +223,25 @@ def close_all(tab) -> None:
     )
 
 
-def screenshot_notebook(tab, target: Path, scrolls: int = 4) -> list[Path]:
-    """Screenshots of the notebook scrolled to ``scrolls`` evenly spaced positions."""
+def screenshot_notebook(tab, target: Path) -> list[Path]:
+    """Screenshots of the top, the first admonition and chart, and each explorer widget."""
+    panel = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+    places = [
+        ("top", f"{panel} .jp-Cell"),
+        ("admonition", f"{panel} .jp-MarkdownCell aside, {panel} .jp-MarkdownCell pre"),
+        ("chart", f"{panel} .jp-OutputArea-output .vega-embed"),
+        ("widget", f"{panel} .jp-OutputArea-output > .jupyter-widgets.widget-box, "
+                   f"{panel} .jp-OutputArea-output .widget-vbox"),
+    ]  # fmt: skip
     shots = []
-    for i in range(scrolls):
-        tab.evaluate(
-            """(f) => { const el = document.querySelector(
-                  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
-                el.scrollTop = f * (el.scrollHeight - el.clientHeight); }""",
-            i / max(scrolls - 1, 1),
-        )
-        tab.wait_for_timeout(300)
-        path = target.with_name(f"{target.stem}-{i}.png")
-        tab.screenshot(path=str(path))
-        shots.append(path)
+    for name, selector in places:
+        found = tab.locator(selector)
+        for i in range(min(found.count(), 3 if name == "widget" else 1)):
+            found.nth(i).scroll_into_view_if_needed()
+            tab.wait_for_timeout(300)
+            path = target.with_name(f"{target.stem}-{name}{i}.png")
+            tab.screenshot(path=str(path))
+            shots.append(path)
     return shots
 
 

@@ -8,9 +8,11 @@ that leaves 127.0.0.1 is refused and recorded. See ``jupyterlab_session.py`` for
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from jupyterlab_session import (
@@ -22,11 +24,13 @@ from jupyterlab_session import (
     jupyterlab,
     offline_context,
     open_and_run,
+    screenshot_notebook,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHAPTERS = chapters()
+SCREENSHOTS = os.environ.get("JUPYTERLAB_SCREENSHOTS")
 ADMONITION = re.compile(r"^`{3,}\{(admonition|note|warning|tip|important)\}", re.MULTILINE)
 # The live explorers each chapter must show after Run All, by a text their controls display.
 EXPLORERS = {
@@ -62,6 +66,9 @@ def views(lab: Lab, tab) -> dict[str, ChapterView]:
     class Views(dict[str, ChapterView]):
         def __missing__(self, name: str) -> ChapterView:
             view = open_and_run(tab, lab, ROOT / "book" / name)
+            if SCREENSHOTS:  # for a person to look at: JUPYTERLAB_SCREENSHOTS=folder
+                Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+                screenshot_notebook(tab, Path(SCREENSHOTS) / name.replace(".md", ".png"))
             close_all(tab)
             self[name] = view
             return view
