@@ -172,7 +172,7 @@ READ_VIEW = """(keys) => {
       .map(e => e.textContent.slice(0, 300));
   return {
     executed: done.length, code_cells: code.length,
-    admonitions: all('.jp-MarkdownCell aside.admonition, .jp-MarkdownCell .admonition').length,
+    admonitions: all('.jp-MarkdownCell aside.myst-admonition').length,
     glue_keys_shown: keys.filter(k => text.includes(k)),
     charts_drawn: drawn.length,
     widgets: boxes.map(e => e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 60)),
