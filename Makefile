@@ -70,7 +70,7 @@ lint: $(STAMP)
 ## lock: re-resolve the pinned environment from scratch (needs the package index)
 lock:
 	rm -rf /tmp/clusterlab-lock && $(PYTHON) -m venv /tmp/clusterlab-lock
-	/tmp/clusterlab-lock/bin/pip install --quiet ".[book]"
+	/tmp/clusterlab-lock/bin/pip install --quiet ".[book,notebook]"
 	/tmp/clusterlab-lock/bin/pip freeze --exclude clusterlab > binder/requirements.txt.new
 	@echo "review binder/requirements.txt.new, then move it over binder/requirements.txt"
 
