@@ -12,7 +12,7 @@ PORT ?= 8000
 # the rough-set engine's suite, which `make test` also runs in standard-library mode
 ENGINE_TESTS := $(wildcard tests/test_roughsets_*.py tests/roughsets/test_*.py)
 
-.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock help
+.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock help normalise
 
 ## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
 book: setup
@@ -46,6 +46,10 @@ notebooks: $(STAMP)
 	  $(VENV)/bin/jupytext --quiet --to ipynb --output _build/nbval/$$(basename $${f%.md}).ipynb $$f || exit 1; \
 	done
 
+## normalise: write the chapters as JupyterLab saves them (jupytext.toml), so saving changes nothing
+normalise: $(STAMP)
+	$(PY) tests/book/normalise_chapters.py
+
 ## chromium: Debian's chromium for the browser tests (installed when missing and we are root)
 chromium:
 	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
@@ -73,7 +77,7 @@ lint: $(STAMP)
 ## lock: re-resolve the pinned environment from scratch (needs the package index)
 lock:
 	rm -rf /tmp/clusterlab-lock && $(PYTHON) -m venv /tmp/clusterlab-lock
-	/tmp/clusterlab-lock/bin/pip install --quiet ".[book]"
+	/tmp/clusterlab-lock/bin/pip install --quiet ".[book,notebook]"
 	/tmp/clusterlab-lock/bin/pip freeze --exclude clusterlab > binder/requirements.txt.new
 	@echo "review binder/requirements.txt.new, then move it over binder/requirements.txt"
 

@@ -28,6 +28,9 @@ def test_binder_files_are_complete() -> None:
     assert all("==" in line for line in pins), "every Binder requirement must be pinned"
     names = {line.split("==")[0].lower() for line in pins}
     assert {"jupytext", "jupyter-book", "altair", "ipywidgets", "ipykernel"} <= names
+    # JupyterLab with the extensions the chapters need: MyST rendering, offline charts.
+    assert {"jupyterlab", "jupyterlab_myst", "anywidget", "vl-convert-python"} <= names
+    assert (ROOT / "binder" / "lab-overrides.json").exists()
     assert os.access(ROOT / "binder" / "postBuild", os.X_OK)
 
 

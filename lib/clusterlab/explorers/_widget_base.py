@@ -13,6 +13,10 @@ from IPython.display import display as _display
 #: IPython's ``display`` (untyped in IPython).
 display = cast(Callable[..., None], _display)
 
+# Control style: the description takes the width its text needs, so no label is cut
+# ("Min. supp..." with ipywidgets' fixed default width).
+LABELS: dict[str, str] = {"description_width": "initial"}
+
 
 class Explorer:
     """Base of the live explorers.

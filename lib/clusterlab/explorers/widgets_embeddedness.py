@@ -20,7 +20,7 @@ import pandas as pd
 from clusterlab import embeddedness as E
 from clusterlab.charts.embeddedness import score_dots
 from clusterlab.data import FACTORS, MEASURES
-from clusterlab.explorers._widget_base import Explorer
+from clusterlab.explorers._widget_base import LABELS, Explorer
 from clusterlab.words import value_label
 
 __all__ = ["EmbeddednessExplorer", "embeddedness_explorer"]
@@ -60,14 +60,19 @@ class EmbeddednessExplorer(Explorer):
             options=[("all five factors", ALL)] + [(value_label("factor", f), f) for f in FACTORS],
             value=ALL,
             description="Factor",
+            style=LABELS,
         )
         self.period = widgets.ToggleButtons(
-            options=list(MEASURES), value=MEASURES[0], description="Situation"
+            options=list(MEASURES),
+            value=MEASURES[0],
+            description="Situation",
+            style={**LABELS, "button_width": "auto"},
         )
         self.test = widgets.Dropdown(
             options=[(E.TEST_LABELS[k], k) for k in E.TESTS],
             value="welch",
             description="Test",
+            style=LABELS,
             layout=widgets.Layout(width="420px"),
         )
         self.output = widgets.HTML()

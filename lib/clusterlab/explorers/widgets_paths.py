@@ -22,7 +22,7 @@ import pandas as pd
 from clusterlab import paths as P
 from clusterlab.charts.paths import dynamics_bar, dynamics_by
 from clusterlab.data import ARTICLE_CONDITIONS, EXTRA_CONDITIONS
-from clusterlab.explorers._widget_base import Explorer
+from clusterlab.explorers._widget_base import LABELS, Explorer
 from clusterlab.words import column_title, labelled, path_name
 
 __all__ = ["PathsExplorer", "paths_explorer"]
@@ -69,13 +69,14 @@ class PathsExplorer(Explorer):
             options=[(column_title(a), a) for a in offered],
             value=offered[0],
             description="Break down by",
+            style=LABELS,
         )
         options = (
             [("all firms", ALL)]
             + [(path_name(key), key) for key in P.PATH_INFO]
             + [("no path", P.NO_PATH)]
         )
-        self.path = widgets.Dropdown(options=options, value=ALL, description="List")
+        self.path = widgets.Dropdown(options=options, value=ALL, description="List", style=LABELS)
         self.transitions = widgets.HTML()
         self.firm_list = widgets.HTML()
         self.shown_firms: list[str] = []

@@ -27,7 +27,7 @@ import pandas as pd
 
 from clusterlab.charts.roughsets import approximation_regions
 from clusterlab.data import ARTICLE_CONDITIONS
-from clusterlab.explorers._widget_base import Explorer
+from clusterlab.explorers._widget_base import LABELS, Explorer
 from clusterlab.explorers.roughsets_analysis import (
     DECISIONS,
     ID_COLUMN,
@@ -163,12 +163,13 @@ class RoughSetExplorer(Explorer):
             for a in attributes
         }
         self.decision = widgets.Dropdown(
-            options=list(decisions), value=decisions[0], description="Decision"
+            options=list(decisions), value=decisions[0], description="Decision", style=LABELS
         )
         self.method = widgets.ToggleButtons(
             options=[(label, key) for key, label in METHODS.items()],
             value="lem2",
             description="Rules",
+            style={**LABELS, "button_width": "auto"},  # full method names
         )
         self.use_beta = widgets.Checkbox(
             value=False, description="Variable precision (beta)", indent=False
@@ -181,15 +182,18 @@ class RoughSetExplorer(Explorer):
             description="beta",
             readout_format=".2f",
             disabled=True,
+            style=LABELS,
         )
-        self.min_support = widgets.IntSlider(value=1, min=1, max=6, description="Min. support")
+        self.min_support = widgets.IntSlider(
+            value=1, min=1, max=6, description="Min. support", style=LABELS
+        )
         ids = (
             sorted(firms[self.id_column].astype(str))
             if self.id_column is not None
             else [str(i + 1) for i in range(len(firms))]
         )
         self.leave_out = widgets.SelectMultiple(
-            options=ids, value=(), rows=6, description="Leave out"
+            options=ids, value=(), rows=6, description="Leave out", style=LABELS
         )
         self.summary = widgets.HTML()
         self.rules = widgets.HTML()
