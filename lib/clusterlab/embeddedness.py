@@ -339,3 +339,105 @@ def patterns(table: pd.DataFrame) -> list[tuple[str, bool, str]]:
             ", ".join(f"{f} {v:+.2f}" for f, v in gains.items()),
         ),
     ]
+
+
+def alternative_grouping(firms: pd.DataFrame) -> pd.DataFrame:
+    """``firms`` with the other reading of Table 2's groups: the firms that shifted from local
+    to global networks after 2005 (``network_change == "local_to_global"``) counted as global.
+
+    The article gives no group sizes. The book's reading (the default everywhere) groups by the
+    2005 network: local = the stable local firms and the shifting ones. This alternative
+    groups by the network the firm ended up with. Nothing else in the table changes.
+    """
+    shifting = firms["network_change"].astype(str) == "local_to_global"
+    network = firms["network_2005"].astype(str).where(~shifting, "global")
+    return firms.assign(network_2005=network)
+
+
+def attainable(mean: float, n: int) -> bool:
+    """Can ``n`` integer scores from 1 to 5 have a mean that rounds (half away from zero, one
+    decimal) to ``mean``? True when some sum s in [n, 5n] has ``round_half_away(s / n) == mean``.
+    """
+    target = round_half_away(mean)
+    return any(round_half_away(Fraction(s, n)) == target for s in range(n, 5 * n + 1))
+
+
+def _match_counts(recomputed: pd.DataFrame, printed: pd.DataFrame) -> tuple[int, int, int]:
+    """(mean cells, mean cells matching the printed means, marks matching the printed marks)."""
+    body = recomputed[recomputed["factor"] != "average"].merge(
+        printed[printed["factor"] != "average"], on=["factor", "measure"], suffixes=("", "_p")
+    )
+    means = int(
+        (body["mean_local_rounded"] == body["mean_local_p"]).sum()
+        + (body["mean_global_rounded"] == body["mean_global_p"]).sum()
+    )
+    marks = int((body["mark"] == body["significance"].fillna("")).sum())
+    return 2 * len(body), means, marks
+
+
+def facts(firms: pd.DataFrame, emb: pd.DataFrame, printed: pd.DataFrame) -> dict[str, object]:
+    """Named facts about Table 2 for the chapters' prose (Welch's test, the book's test).
+
+    ``printed`` is ``load_published().table2``. Keys: ``n_local``, ``n_global`` (the book's
+    groups, by ``network_2005``), ``n_local_stable``, ``n_shifting``; ``n_mean_cells``,
+    ``n_mean_match``, ``n_marks``, ``n_mark_match`` (recomputed against printed);
+    ``avg_<measure>_printed`` and ``avg_<measure>_recomputed`` (average differences);
+    ``g_<factor>_<measure>`` (printed global means of suppliers and customers);
+    ``max_changed_mean`` (largest printed mean in the changed situation);
+    ``n_global_gain_customers`` (global firms whose local customers gain importance);
+    and, under :func:`alternative_grouping`, ``alt_n_local``, ``alt_n_global``,
+    ``alt_n_mean_match``, ``alt_n_mark_match`` (the reconstructed scores regrouped),
+    ``alt_avg_current``, ``alt_avg_changed``, ``n_local_means`` (printed local means),
+    ``alt_n_local_means_unattainable`` (how many of them no ``alt_n_local`` integer scores can
+    produce, see :func:`attainable`) and ``alt_unattainable_means`` (those values as text).
+    """
+    net = firms["network_2005"].astype(str)
+    change = firms["network_change"].astype(str)
+    ours = recompute_table2(firms, emb, test="welch")
+    n_cells, n_means, n_marks = _match_counts(ours, printed)
+    from clusterlab.prose import join_words
+
+    out: dict[str, object] = {
+        "n_local": int((net == "local").sum()),
+        "n_global": int((net == "global").sum()),
+        "n_local_stable": int(((net == "local") & (change == "stable")).sum()),
+        "n_shifting": int((change == "local_to_global").sum()),
+        "n_mean_cells": n_cells,
+        "n_mean_match": n_means,
+        "n_marks": n_cells // 2,
+        "n_mark_match": n_marks,
+    }
+    for source, table, column in (
+        ("printed", printed, "difference"),
+        ("recomputed", ours, "difference_rounded"),
+    ):
+        avg = table[table["factor"] == "average"].set_index("measure")[column]
+        for measure in MEASURES:
+            out[f"avg_{measure}_{source}"] = float(avg[measure])
+    body = printed[printed["factor"] != "average"].set_index(["factor", "measure"])
+    for factor in ("suppliers", "customers"):
+        for measure in MEASURES:
+            out[f"g_{factor}_{measure}"] = float(body.loc[(factor, measure), "mean_global"])
+    changed = body.xs("changed", level="measure")
+    out["max_changed_mean"] = float(changed[["mean_local", "mean_global"]].max().max())
+    customers = emb[emb["factor"] == "customers"].merge(firms[["firm_id"]].assign(net=net))
+    gain = customers["score_changed"] > customers["score_current"]
+    out["n_global_gain_customers"] = int((gain & (customers["net"] == "global")).sum())
+    alt_firms = alternative_grouping(firms)
+    alt = recompute_table2(alt_firms, emb, test="welch")
+    _, alt_means, alt_marks = _match_counts(alt, printed)
+    alt_net = alt_firms["network_2005"].astype(str)
+    alt_n_local = int((alt_net == "local").sum())
+    out["alt_n_local"] = alt_n_local
+    out["alt_n_global"] = int((alt_net == "global").sum())
+    out["alt_n_mean_match"] = alt_means
+    out["alt_n_mark_match"] = alt_marks
+    alt_avg = alt[alt["factor"] == "average"].set_index("measure")["difference_rounded"]
+    out["alt_avg_changed"] = float(alt_avg["changed"])
+    out["alt_avg_current"] = float(alt_avg["current"])
+    local_means = [float(v) for v in body["mean_local"]]
+    impossible = sorted({v for v in local_means if not attainable(v, alt_n_local)})
+    out["n_local_means"] = len(local_means)
+    out["alt_n_local_means_unattainable"] = sum(not attainable(v, alt_n_local) for v in local_means)
+    out["alt_unattainable_means"] = join_words(f"{v:.1f}" for v in impossible)
+    return out

@@ -105,3 +105,43 @@ def layout_table1(comparison: pd.DataFrame) -> pd.DataFrame:
     out = display_table1(comparison).rename(columns={"Printed category (Dutch)": "Dutch label"})
     out["Characteristic"] = comparison["block_en"].to_numpy()
     return out.set_index(["Characteristic", "Category"])
+
+
+def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
+    """Named facts about Table 1 for the chapters' prose, computed from ``firms`` and the
+    printed table ``published`` (``load_published().table1``).
+
+    Keys: ``n_firms``; ``n_cells`` and ``n_cells_match`` (printed cells and how many the
+    firms reproduce); ``n_blocks`` and ``n_blocks_sum_ok`` (blocks whose printed and
+    recomputed counts both add up to the number of firms); the printed counts ``p_global``,
+    ``p_reverse``, ``p_local_stable``, ``p_shifting``, ``p_large`` (> 250 employees),
+    ``p_consultancy``; ``n_sectors`` (printed sector rows); ``n_network_cells`` and
+    ``n_network_cells_match`` (the knowledge-network block alone); ``consultancy_firms``
+    ("1 firm"), grammatical for any count.
+    """
+    from clusterlab.prose import count
+
+    table = compare_table1(firms, published)
+    totals = block_totals(table)
+    n = len(firms)
+    printed = published.set_index("code")["n"].astype(int)
+    network = table[table["variable"] == "network"]
+    return {
+        "n_firms": n,
+        "n_cells": len(table),
+        "n_cells_match": int(table["matches"].sum()),
+        "n_blocks": len(totals),
+        "n_blocks_sum_ok": int(
+            ((totals["printed_total"] == n) & (totals["recomputed_total"] == n)).sum()
+        ),
+        "p_global": int(printed["global"]),
+        "p_reverse": int(printed["global_reverse_model"]),
+        "p_local_stable": int(printed["local_stable"]),
+        "p_shifting": int(printed["local_to_global"]),
+        "p_large": int(printed[">250"]),
+        "p_consultancy": int(printed["consultancy"]),
+        "consultancy_firms": count(int(printed["consultancy"]), "firm"),
+        "n_sectors": int((published["variable"] == "sector").sum()),
+        "n_network_cells": len(network),
+        "n_network_cells_match": int(network["matches"].sum()),
+    }
