@@ -441,3 +441,36 @@ def facts(firms: pd.DataFrame, emb: pd.DataFrame, printed: pd.DataFrame) -> dict
     out["alt_n_local_means_unattainable"] = sum(not attainable(v, alt_n_local) for v in local_means)
     out["alt_unattainable_means"] = join_words(f"{v:.1f}" for v in impossible)
     return out
+
+
+def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
+    """How much the printed group means of Table 2 fix, from the printed table alone.
+
+    With the book's group sizes (11 local, 10 global firms): ``n_means`` (printed group means),
+    ``n_means_unique_sum`` and ``n_means_two_sums`` (means that one integer sum, or two, round
+    to), and for the global mean of knowledge institutes in the current situation
+    (``example_mean``) its sum ``example_sum`` and ``n_distributions``, the number of score
+    distributions (how many of the ten firms score 1, 2, ... 5) with that sum.
+    """
+    from itertools import combinations_with_replacement
+
+    body = printed[printed["factor"] != "average"]
+    n_sums = []
+    for row in body.itertuples(index=False):
+        for group, n in (("local", 11), ("global", 10)):
+            mean = float(getattr(row, f"mean_{group}"))
+            n_sums.append(sum(round_half_away(Fraction(s, n)) == mean for s in range(n, 5 * n + 1)))
+    example = body[(body["factor"] == "knowledge_institutes") & (body["measure"] == "current")]
+    example_mean = float(example["mean_global"].iloc[0])
+    example_sum = round(example_mean * 10)
+    n_distributions = sum(
+        1 for scores in combinations_with_replacement(range(1, 6), 10) if sum(scores) == example_sum
+    )
+    return {
+        "n_means": len(n_sums),
+        "n_means_unique_sum": sum(1 for k in n_sums if k == 1),
+        "n_means_two_sums": sum(1 for k in n_sums if k == 2),
+        "example_mean": example_mean,
+        "example_sum": example_sum,
+        "n_distributions": n_distributions,
+    }

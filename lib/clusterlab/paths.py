@@ -302,9 +302,10 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
     ``n_acq_domestic``, ``n_not_acquired``; ``n_global_2005``, ``n_local_2005``;
     ``share_global_2005``; ``share_global_2011`` (:func:`global_share_2011`, the one
     definition) with ``n_global_2011`` and ``n_global_2011_left`` (of those, firms on path 2
-    or 3); ``path2_firms``/``path3_firms``/``leak_firms`` ("1 firm", "2 firms").
+    or 3) and ``global_2011_left_text`` ("1 of the firms counted is");
+    ``path2_firms``/``path3_firms``/``leak_firms`` ("1 firm", "2 firms").
     """
-    from clusterlab.prose import count
+    from clusterlab.prose import count, is_are
 
     table = classify_paths(firms)
     on = table["path"].value_counts()
@@ -320,6 +321,7 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
         ordered["network_change"].astype(str) == "local_to_global"
     )
     n_leak = n_path["relocated_abroad"] + n_path["acquired_integrated"]
+    n_left = int((left & in_share.to_numpy()).sum())
     return {
         "n_firms": n,
         "n_path1": n_path["local_to_global"],
@@ -339,5 +341,6 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
         "share_global_2005": float((net == "global").sum() / n),
         "n_global_2011": n_global_2011,
         "share_global_2011": share_2011,
-        "n_global_2011_left": int((left & in_share.to_numpy()).sum()),
+        "n_global_2011_left": n_left,
+        "global_2011_left_text": f"{n_left} of the firms counted {is_are(n_left)}",
     }

@@ -117,9 +117,18 @@ def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
     ``p_reverse``, ``p_local_stable``, ``p_shifting``, ``p_large`` (> 250 employees),
     ``p_consultancy``; ``n_sectors`` (printed sector rows); ``n_network_cells`` and
     ``n_network_cells_match`` (the knowledge-network block alone); ``consultancy_firms``
-    ("1 firm"), grammatical for any count.
+    ("1 firm"), grammatical for any count. Beyond Table 1, two splits of the firm records that
+    chapter 2 describes: learning mode (``n_science``, ``n_problem``, ``n_ls``,
+    ``n_ls_science``) and the independent academic spin-offs by network (``n_ias``,
+    ``n_ias_local``, ``n_ias_global``, ``ias_ls_global``: the global ones in life sciences).
     """
     from clusterlab.prose import count
+
+    text = firms.astype(str)
+    science = text["learning_mode"] == "science_based"
+    life = text["sector"] == "life_sciences"
+    ias = text["legal_status"] == "independent_academic_spinoff"
+    ias_global = ias & (text["network_2005"] == "global")
 
     table = compare_table1(firms, published)
     totals = block_totals(table)
@@ -144,4 +153,12 @@ def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
         "n_sectors": int((published["variable"] == "sector").sum()),
         "n_network_cells": len(network),
         "n_network_cells_match": int(network["matches"].sum()),
+        "n_science": int(science.sum()),
+        "n_problem": int((~science).sum()),
+        "n_ls": int(life.sum()),
+        "n_ls_science": int((life & science).sum()),
+        "n_ias": int(ias.sum()),
+        "n_ias_local": int((ias & (text["network_2005"] == "local")).sum()),
+        "n_ias_global": int(ias_global.sum()),
+        "ias_ls_global": count(int((ias_global & life).sum()), "firm"),
     }

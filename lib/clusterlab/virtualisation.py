@@ -389,11 +389,13 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
     with low = 0, medium = 1, high = 2), the same for the global life-sciences firms
     (``n_gls_*``, ``gls_*_mean``); ``high_global``, ``high_local``, ``mw_p`` (Mann-Whitney
     p between the networks of 2005); the engine's answer with the article's five conditions:
-    ``quality_without``, ``quality_with``, ``sig_virt``, ``loo_without``, ``loo_with`` and the
-    clauses ``core_without``, ``v_classification``, ``v_core``, ``core_sentence``,
+    ``quality_without``, ``quality_with``, ``sig_virt``, ``loo_without``, ``loo_with``; the
+    counts as words (``ls_service_firms`` = "2 service firms", ``gls_service_firms`` =
+    "1 service firm", ...) and the clauses ``core_without``, ``v_classification``, ``v_core``, ``core_sentence``,
     ``reduct_rules_sentence``.
     """
     from clusterlab.data import ARTICLE_CONDITIONS, DECISION
+    from clusterlab.prose import count
 
     f = firms.astype(str)
     ls = f[f["sector"] == "life_sciences"]
@@ -424,5 +426,13 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
         "loo_without": result.loo_without,
         "loo_with": result.loo_with,
     }
+    sizes = {
+        "ls_service": (int(service.sum()), "service firm"),
+        "ls_research": (int(research.sum()), "research firm"),
+        "gls_service": (int((glob & service).sum()), "service firm"),
+        "gls_research": (int((glob & research).sum()), "research firm"),
+    }
+    for key, (n, noun) in sizes.items():
+        out[f"{key}_firms"] = count(n, noun)
     out.update(_engine_sentences(result))
     return out
