@@ -391,8 +391,8 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
     p between the networks of 2005); the engine's answer with the article's five conditions:
     ``quality_without``, ``quality_with``, ``sig_virt``, ``loo_without``, ``loo_with``; the
     counts as words (``ls_service_firms`` = "2 service firms", ``gls_service_firms`` =
-    "1 service firm", ...) and the clauses ``core_without``, ``v_classification``, ``v_core``, ``core_sentence``,
-    ``reduct_rules_sentence``.
+    "1 service firm", ...) and the clauses ``core_without``, ``v_classification``,
+    ``v_core``, ``core_sentence``, ``reduct_rules_sentence``.
     """
     from clusterlab.data import ARTICLE_CONDITIONS, DECISION
     from clusterlab.prose import count
