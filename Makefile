@@ -16,7 +16,7 @@ PORT ?= 8000
 ##       errors). BOOK_REPOSITORY_URL=https://github.com/<owner>/<repo> adds the launch and
 ##       repository buttons (BOOK_REPOSITORY_BRANCH, default main).
 book: setup
-	rm -rf _build/html _build/.jupyter_cache
+	rm -rf _build/html _build/.doctrees _build/.jupyter_cache _build/jupyter_execute
 	$(PY) book/_ext/editions.py --edition reader --output _build/reader_config.yml
 	$(VENV)/bin/jupyter-book build . --config _build/reader_config.yml $(JB_FLAGS)
 
