@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -22,19 +23,19 @@ def _editions() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def base() -> dict[str, object]:
+def base() -> dict[str, Any]:
     loaded = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
 
 
-def test_the_committed_config_has_no_placeholder_repository(base: dict[str, object]) -> None:
-    assert base["repository"]["url"] == ""  # type: ignore[index]  # nested yaml mapping
-    assert base["html"]["use_repository_button"] is False  # type: ignore[index]  # idem
-    assert base["launch_buttons"]["binderhub_url"] == ""  # type: ignore[index]  # idem
+def test_the_committed_config_has_no_placeholder_repository(base: dict[str, Any]) -> None:
+    assert base["repository"]["url"] == ""
+    assert base["html"]["use_repository_button"] is False
+    assert base["launch_buttons"]["binderhub_url"] == ""
 
 
-def test_reader_without_repository_has_no_buttons(base: dict[str, object]) -> None:
+def test_reader_without_repository_has_no_buttons(base: dict[str, Any]) -> None:
     config = _editions().edition_config(base, "reader")
     assert config["html"]["use_repository_button"] is False
     assert config["launch_buttons"]["binderhub_url"] == ""
@@ -42,7 +43,7 @@ def test_reader_without_repository_has_no_buttons(base: dict[str, object]) -> No
     assert "hide_solutions" not in config["sphinx"].get("config", {})
 
 
-def test_a_repository_turns_the_buttons_on(base: dict[str, object]) -> None:
+def test_a_repository_turns_the_buttons_on(base: dict[str, Any]) -> None:
     url = "https://github.com/someone/lokale-onthechting"
     config = _editions().edition_config(base, "reader", repository_url=url, branch="dev")
     assert config["repository"] == {"url": url, "path_to_book": "", "branch": "dev"}
@@ -51,7 +52,7 @@ def test_a_repository_turns_the_buttons_on(base: dict[str, object]) -> None:
 
 
 def test_student_edition_hides_solutions_and_reuses_the_cache(
-    base: dict[str, object], tmp_path: Path
+    base: dict[str, Any], tmp_path: Path
 ) -> None:
     config = _editions().edition_config(base, "student", cache=str(tmp_path / "cache"))
     assert config["sphinx"]["config"]["hide_solutions"] is True
@@ -62,7 +63,7 @@ def test_student_edition_hides_solutions_and_reuses_the_cache(
         assert Path(path).is_absolute() and Path(path).is_dir()
 
 
-def test_bad_input_is_one_clear_line(base: dict[str, object], tmp_path: Path) -> None:
+def test_bad_input_is_one_clear_line(base: dict[str, Any], tmp_path: Path) -> None:
     editions = _editions()
     with pytest.raises(ValueError, match="choose one of"):
         editions.edition_config(base, "teacher")

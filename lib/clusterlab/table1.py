@@ -115,8 +115,9 @@ def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
     firms reproduce); ``n_blocks`` and ``n_blocks_sum_ok`` (blocks whose printed and
     recomputed counts both add up to the number of firms); the printed counts ``p_global``,
     ``p_reverse``, ``p_local_stable``, ``p_shifting``, ``p_large`` (> 250 employees),
-    ``p_consultancy``, ``p_corporate`` (independent corporate spin-offs); ``n_sectors`` (printed sector rows); ``n_network_cells`` and
-    ``n_network_cells_match`` (the knowledge-network block alone); ``consultancy_firms``
+    ``p_consultancy``, ``p_corporate`` (independent corporate spin-offs); ``n_sectors``
+    (printed sector rows); ``n_network_cells`` and ``n_network_cells_match`` (the
+    knowledge-network block alone); ``consultancy_firms``
     ("1 firm"), grammatical for any count. Beyond Table 1, two splits of the firm records that
     chapter 2 describes: learning mode (``n_science``, ``n_problem``, ``n_ls``,
     ``n_ls_science``) and the independent academic spin-offs by network (``n_ias``,
