@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, jupyter_book
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def jupyter_book() -> str:
+    return str(Path(sys.executable).with_name("jupyter-book"))
+
 
 EXERCISE = re.compile(r'<div class="exercise[^"]*"[^>]*id="([^"]+)"')
 SOLUTION_BLOCK = re.compile(r'<div class="solution[^"]*".*?</section>\s*</div>', re.S)
