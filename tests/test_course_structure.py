@@ -149,6 +149,8 @@ def _fact_values() -> tuple[frozenset[str], frozenset[str]]:
         table1.facts(firms, published.table1),
         embeddedness.facts(firms, emb, published.table2),
         embeddedness.freedom_facts(published.table2),
+        embeddedness.printed_facts(published.table2),
+        paths.firm_facts(firms),
         paths.facts(firms),
         virtualisation.facts(firms),
         findings.facts(firms),

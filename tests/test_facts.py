@@ -207,3 +207,40 @@ def test_virtualisation_facts(firms: pd.DataFrame) -> None:
     assert f["n_ls_service"] + f["n_ls_research"] == len(ls) == 7  # Table 1: 7 life sciences
     assert f["gls_service_mean"] > f["gls_research_mean"]  # the article's contrast
     assert "none of the 1 reduct" not in str(f["reduct_rules_sentence"])
+
+
+def test_printed_facts_by_hand_from_the_article() -> None:
+    f = embeddedness.printed_facts(load_published().table2)
+    # Table 2 as printed: local labour market 3.6 -> 4.5, global customers 2.7 -> 3.6
+    assert f["shift_local_labour"] == pytest.approx(0.9)
+    assert f["shift_global_customers"] == pytest.approx(0.9)
+    assert f["shift_max"] == pytest.approx(0.9)
+    # local gains: KI +0.6, suppliers +0.2, customers +0.5, labour +0.9, personal +0.6
+    assert (f["local_gain_min_factor"], f["local_gain_max_factor"]) == (
+        "suppliers",
+        "labour market",
+    )
+    assert f["local_gain_min"] == pytest.approx(0.2)
+    # printed -0.6 (suppliers, changed) against 1.5 - 3.1; printed -0.6 (labour) against 3.7 - 4.5
+    assert (f["audit_suppliers_printed"], f["audit_suppliers_recomputed"]) == (-0.6, -1.6)
+    assert (f["audit_labour_market_printed"], f["audit_labour_market_recomputed"]) == (-0.6, -0.8)
+    assert (f["pm_suppliers_local"], f["pm_suppliers_global"]) == (3.1, 1.5)
+    # (-1.1 - 0.6 - 0.2 - 0.6 - 1.3) / 5 = -0.76, printed -0.8; from the means -1.0
+    assert f["audit_avg_exact"] == pytest.approx(-0.76)
+    assert f["audit_avg_from_printed"] == -0.8 and f["audit_avg_from_means"] == -1.0
+    assert f["n_bad"] == 3
+    assert (f["gap_sup_means"], f["gap_sup_printed"], f["gap_ki_changed"]) == (1.6, 0.6, 1.1)
+
+
+def test_path_firm_facts(raw_firms: list[dict[str, str]]) -> None:
+    f = paths.firm_facts(load_firms())
+    path1 = [r for r in raw_firms if r["path_2006_2011"] == "local_to_global"]
+    assert f["n_path1_high"] == sum(r["innovativeness"] == "high" for r in path1)
+    assert f["n_path1_independent"] == sum(
+        r["legal_status"].startswith("independent") for r in path1
+    )
+    assert f["n_ict"] == 9  # Table 1
+    foreign = [r for r in raw_firms if r["acquired_2006_2011"] == "foreign"]
+    assert f["n_acq_foreign_ict"] == sum(r["sector"] == "ict" for r in foreign)
+    assert f["n_acq_foreign_no_path"] == sum(r["path_2006_2011"] == "none" for r in foreign)
+    assert f["n_acq_foreign_ict"] <= 3  # Table 1: 3 foreign takeovers

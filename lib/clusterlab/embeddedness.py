@@ -474,3 +474,59 @@ def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
         "example_sum": example_sum,
         "n_distributions": n_distributions,
     }
+
+
+def printed_facts(printed: pd.DataFrame) -> dict[str, object]:
+    """Named facts read from the printed Table 2 alone (no firm data), for chapter 5's prose.
+
+    Shifts between the two columns: ``shift_max`` (largest absolute shift of a group mean),
+    ``shift_local_labour``, ``shift_global_customers``; ``local_gain_min``/``_max`` with their
+    factors ``local_gain_min_factor``/``_max_factor`` (lower-case labels). The audit
+    (:func:`audit_published_table2`): ``n_checks``, ``n_bad``; for suppliers and labour market
+    in the changed situation ``audit_<factor>_printed``/``_recomputed`` (printed difference,
+    difference of the printed means) and ``pm_<factor>_local``/``_global`` (printed means);
+    ``audit_avg_from_means``, ``audit_avg_from_printed``, ``audit_avg_exact`` (unrounded mean
+    of the printed differences); gaps ``gap_sup_means``, ``gap_sup_printed``,
+    ``gap_ki_changed`` (absolute values).
+    """
+    body = printed[printed["factor"] != "average"].set_index(["factor", "measure"])
+    shift = {
+        group: {
+            f: float(body.loc[(f, "changed"), f"mean_{group}"])
+            - float(body.loc[(f, "current"), f"mean_{group}"])
+            for f in FACTORS
+        }
+        for group in GROUPS
+    }
+    local = shift["local"]
+    low, high = min(local, key=local.__getitem__), max(local, key=local.__getitem__)
+    audit = audit_published_table2(printed).set_index(["check", "factor", "measure"])
+
+    def value(check: str, factor: str, column: str) -> float:
+        return float(audit.loc[(check, factor, "changed"), column])
+
+    out: dict[str, object] = {
+        "shift_max": max(abs(v) for g in GROUPS for v in shift[g].values()),
+        "shift_local_labour": local["labour_market"],
+        "shift_global_customers": shift["global"]["customers"],
+        "local_gain_min": local[low],
+        "local_gain_max": local[high],
+        "local_gain_min_factor": LABELS_EN["factor"][low].lower(),
+        "local_gain_max_factor": LABELS_EN["factor"][high].lower(),
+        "n_checks": len(audit),
+        "n_bad": int((~audit["consistent"].astype(bool)).sum()),
+        "audit_avg_from_means": value("average from means", "average", "recomputed"),
+        "audit_avg_from_printed": value(
+            "average from printed differences", "average", "recomputed"
+        ),
+        "audit_avg_exact": float(body.xs("changed", level="measure")["difference"].mean()),
+        "gap_sup_means": abs(value("difference", "suppliers", "recomputed")),
+        "gap_sup_printed": abs(value("difference", "suppliers", "printed")),
+        "gap_ki_changed": abs(value("difference", "knowledge_institutes", "printed")),
+    }
+    for factor in ("suppliers", "labour_market"):
+        out[f"audit_{factor}_printed"] = value("difference", factor, "printed")
+        out[f"audit_{factor}_recomputed"] = value("difference", factor, "recomputed")
+        for group in GROUPS:
+            out[f"pm_{factor}_{group}"] = float(body.loc[(factor, "changed"), f"mean_{group}"])
+    return out

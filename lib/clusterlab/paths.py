@@ -344,3 +344,27 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
         "n_global_2011_left": n_left,
         "global_2011_left_text": f"{n_left} of the firms counted {is_are(n_left)}",
     }
+
+
+def firm_facts(firms: pd.DataFrame) -> dict[str, object]:
+    """Named facts about who took which path, for chapter 6's prose.
+
+    Keys: ``n_path1_high`` and ``n_path1_independent`` (firms on path 1 with high
+    innovativeness in 2005, and independent in 2005); ``n_high_local`` (highly innovative firms
+    with local networks in 2005); ``n_ict``; ``n_acq_foreign_ict`` (foreign takeovers of ICT
+    firms); ``n_acq_foreign_no_path`` (foreign takeovers on no path).
+    """
+    text = firms.astype(str)
+    path1 = text["path_2006_2011"] == "local_to_global"
+    foreign = text["acquired_2006_2011"] == "foreign"
+    high = text["innovativeness"] == "high"
+    return {
+        "n_path1_high": int((path1 & high).sum()),
+        "n_path1_independent": int(
+            (path1 & text["legal_status"].str.startswith("independent")).sum()
+        ),
+        "n_high_local": int((high & (text["network_2005"] == "local")).sum()),
+        "n_ict": int((text["sector"] == "ict").sum()),
+        "n_acq_foreign_ict": int((foreign & (text["sector"] == "ict")).sum()),
+        "n_acq_foreign_no_path": int((foreign & (text["path_2006_2011"] == NO_PATH)).sum()),
+    }
