@@ -237,3 +237,40 @@ def test_the_course_guide_names_existing_exercises() -> None:
     named = set(re.findall(r"(?<!\*)\*([^*|]+?)\*(?!\*)", guide))
     missing = {n for n in named if n[:1].isupper() and n not in titles and len(n) > 12}
     assert not missing, f"the course guide names exercises that do not exist: {missing}"
+
+
+def _after_goals(path: Path) -> str:
+    """The page body after its learning-goals box, without headings (goals and the heading of
+    the defining section may name a term before its definition)."""
+    body = _body(path)
+    marker = body.find("```", body.find("Learning goals") + 1)
+    rest = body[marker + 3 :] if marker >= 0 else body
+    return "\n".join(line for line in rest.splitlines() if not line.startswith("#"))
+
+
+@pytest.mark.parametrize(
+    ("page", "term", "use"),
+    [
+        ("03_rough_set_method", "{term}`core`", "in_core"),
+        ("03_rough_set_method", "{term}`core`", "the core"),
+        ("03_rough_set_method", "{term}`reduct`", "reducts"),
+        ("03_rough_set_method", "{term}`LEM2`", "LEM2"),
+        ("03_rough_set_method", "<minimal rule>`", "minimal rule"),
+        ("03_rough_set_robustness", "{term}`precision <beta>`", "\\beta"),
+    ],
+)
+def test_terms_are_defined_and_linked_before_use(page: str, term: str, use: str) -> None:
+    text = _after_goals(BOOK / f"{page}.md")
+    assert term in text, f"{page}: {term} is not linked to the glossary"
+    first_use = min(i for i in (text.find(use), text.find(use.capitalize())) if i >= 0)
+    assert text.index(term) <= first_use + len(term), f"{page}: {use!r} used before {term}"
+
+
+def test_every_linked_term_is_in_the_glossary() -> None:
+    glossary = (BOOK / "glossary.md").read_text(encoding="utf-8")
+    entries = {line.strip() for line in glossary.splitlines() if line and not line[0].isspace()}
+    for path in CHAPTERS:
+        for match in re.finditer(r"\{term\}`([^`]+)`", _body(path)):
+            target = match.group(1)
+            target = target.split("<")[-1].rstrip(">") if "<" in target else target
+            assert target in entries, f"{path.name}: {target!r} is not a glossary entry"
