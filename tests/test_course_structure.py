@@ -65,11 +65,13 @@ def _body(path: Path) -> str:
 
 
 def _prose(path: Path, *, exercises: bool) -> str:
-    """Prose lines of the page: no code, no directive options; exercises and solutions (and
-    worked examples) only when ``exercises``."""
+    """Prose lines of the page: no code, no directive options. Exercise texts are prose too;
+    solutions (worked answers with their arithmetic) and worked examples on invented tables
+    only when ``exercises``."""
     keep = {"", "admonition", "note", "important", "warning", "glue:figure", "glossary"}
+    keep |= {"exercise"}
     if exercises:
-        keep |= {"exercise", "solution", "worked-example"}
+        keep |= {"solution", "worked-example"}
     lines = [
         line for kind, line in _blocks(_body(path)) if kind in keep and not line.startswith(":")
     ]

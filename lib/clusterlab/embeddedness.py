@@ -450,9 +450,13 @@ def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
     ``n_means_unique_sum`` and ``n_means_two_sums`` (means that one integer sum, or two, round
     to), and for the global mean of knowledge institutes in the current situation
     (``example_mean``) its sum ``example_sum`` and ``n_distributions``, the number of score
-    distributions (how many of the ten firms score 1, 2, ... 5) with that sum.
+    distributions (how many of the ten firms score 1, 2, ... 5) with that sum;
+    ``local_example_mean`` (the local mean of the same cell) and ``two_sums_means`` (the
+    printed means that two sums round to, as text).
     """
     from itertools import combinations_with_replacement
+
+    from clusterlab.prose import join_words
 
     body = printed[printed["factor"] != "average"]
     n_sums = []
@@ -466,7 +470,22 @@ def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
     n_distributions = sum(
         1 for scores in combinations_with_replacement(range(1, 6), 10) if sum(scores) == example_sum
     )
+    two_sums = sorted(
+        {
+            float(getattr(row, f"mean_{group}"))
+            for row in body.itertuples(index=False)
+            for group, n in (("local", 11), ("global", 10))
+            if sum(
+                round_half_away(Fraction(s, n)) == float(getattr(row, f"mean_{group}"))
+                for s in range(n, 5 * n + 1)
+            )
+            == 2
+        }
+    )
+    local_example = float(example["mean_local"].iloc[0])
     return {
+        "local_example_mean": local_example,
+        "two_sums_means": join_words(f"{v:.1f}" for v in two_sums),
         "n_means": len(n_sums),
         "n_means_unique_sum": sum(1 for k in n_sums if k == 1),
         "n_means_two_sums": sum(1 for k in n_sums if k == 2),

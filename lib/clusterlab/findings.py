@@ -281,6 +281,7 @@ def robustness_facts(firms: pd.DataFrame) -> dict[str, object]:
         "loo_n_norule": n_norule,
         "loo_norule_phrase": phrase,
         "vprs_beta": VPRS_BETA,
+        "vprs_beta_min": min(VPRS_GRID),
         "vprs_quality": dt.quality(b, beta=VPRS_BETA),
     }
     for beta in VPRS_GRID:

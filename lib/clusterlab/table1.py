@@ -107,6 +107,12 @@ def layout_table1(comparison: pd.DataFrame) -> pd.DataFrame:
     return out.set_index(["Characteristic", "Category"])
 
 
+def _printed_counts(published: pd.DataFrame, variable: str) -> str:
+    """The printed counts of one block of Table 1 in printed order, as "5/10/6"."""
+    block = published[published["variable"] == variable].sort_values("row")
+    return "/".join(str(int(n)) for n in block["n"])
+
+
 def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
     """Named facts about Table 1 for the chapters' prose, computed from ``firms`` and the
     printed table ``published`` (``load_published().table1``).
@@ -115,7 +121,8 @@ def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
     firms reproduce); ``n_blocks`` and ``n_blocks_sum_ok`` (blocks whose printed and
     recomputed counts both add up to the number of firms); the printed counts ``p_global``,
     ``p_reverse``, ``p_local_stable``, ``p_shifting``, ``p_large`` (> 250 employees),
-    ``p_consultancy``, ``p_corporate`` (independent corporate spin-offs); ``n_sectors``
+    ``p_consultancy``, ``p_corporate`` (independent corporate spin-offs), ``p_strong_export``,
+    ``p_founding_counts`` and ``p_size_counts`` ("5/10/6"); ``n_sectors``
     (printed sector rows); ``n_network_cells`` and ``n_network_cells_match`` (the
     knowledge-network block alone); ``consultancy_firms``
     ("1 firm"), grammatical for any count. Beyond Table 1, two splits of the firm records that
@@ -155,6 +162,9 @@ def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
         "n_sectors": int((published["variable"] == "sector").sum()),
         "n_network_cells": len(network),
         "n_network_cells_match": int(network["matches"].sum()),
+        "p_strong_export": int(printed["strong"]),
+        "p_founding_counts": _printed_counts(published, "founding_period"),
+        "p_size_counts": _printed_counts(published, "size_class"),
         "n_science": int(science.sum()),
         "n_problem": int((~science).sum()),
         "n_ls": int(life.sum()),
