@@ -229,6 +229,7 @@ def test_printed_facts_by_hand_from_the_article() -> None:
     assert f["audit_avg_exact"] == pytest.approx(-0.76)
     assert f["audit_avg_from_printed"] == -0.8 and f["audit_avg_from_means"] == -1.0
     assert f["n_bad"] == 3
+    assert (f["n_diff_checks"], f["n_diff_bad"]) == (10, 2)  # 5 factors x 2; suppliers, labour
     assert (f["gap_sup_means"], f["gap_sup_printed"], f["gap_ki_changed"]) == (1.6, 0.6, 1.1)
 
 

@@ -501,9 +501,10 @@ def printed_facts(printed: pd.DataFrame) -> dict[str, object]:
     Shifts between the two columns: ``shift_max`` (largest absolute shift of a group mean),
     ``shift_local_labour``, ``shift_global_customers``; ``local_gain_min``/``_max`` with their
     factors ``local_gain_min_factor``/``_max_factor`` (lower-case labels). The audit
-    (:func:`audit_published_table2`): ``n_checks``, ``n_bad``; for suppliers and labour market
-    in the changed situation ``audit_<factor>_printed``/``_recomputed`` (printed difference,
-    difference of the printed means) and ``pm_<factor>_local``/``_global`` (printed means);
+    (:func:`audit_published_table2`): ``n_checks``, ``n_bad``, ``n_diff_checks`` and
+    ``n_diff_bad`` (the checks of the printed differences, and how many fail); for suppliers
+    and labour market in the changed situation ``audit_<factor>_printed``/``_recomputed``
+    (printed difference, difference of the printed means) and ``pm_<factor>_local``/``_global`` (printed means);
     ``audit_avg_from_means``, ``audit_avg_from_printed``, ``audit_avg_exact`` (unrounded mean
     of the printed differences); gaps ``gap_sup_means``, ``gap_sup_printed``,
     ``gap_ki_changed`` (absolute values).
@@ -533,6 +534,13 @@ def printed_facts(printed: pd.DataFrame) -> dict[str, object]:
         "local_gain_min_factor": LABELS_EN["factor"][low].lower(),
         "local_gain_max_factor": LABELS_EN["factor"][high].lower(),
         "n_checks": len(audit),
+        "n_diff_checks": int((audit.index.get_level_values("check") == "difference").sum()),
+        "n_diff_bad": int(
+            (
+                (audit.index.get_level_values("check") == "difference")
+                & ~audit["consistent"].astype(bool).to_numpy()
+            ).sum()
+        ),
         "n_bad": int((~audit["consistent"].astype(bool)).sum()),
         "audit_avg_from_means": value("average from means", "average", "recomputed"),
         "audit_avg_from_printed": value(
