@@ -496,18 +496,18 @@ def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
 
 
 def printed_facts(printed: pd.DataFrame) -> dict[str, object]:
-    """Named facts read from the printed Table 2 alone (no firm data), for chapter 5's prose.
+    """Named facts read from the printed Table 2 alone (no firm data), for the prose.
 
     Shifts between the two columns: ``shift_max`` (largest absolute shift of a group mean),
     ``shift_local_labour``, ``shift_global_customers``; ``local_gain_min``/``_max`` with their
     factors ``local_gain_min_factor``/``_max_factor`` (lower-case labels). The audit
     (:func:`audit_published_table2`): ``n_checks``, ``n_bad``, ``n_diff_checks`` and
     ``n_diff_bad`` (the checks of the printed differences, and how many fail); for suppliers
-    and labour market in the changed situation ``audit_<factor>_printed``/``_recomputed``
-    (printed difference, difference of the printed means) and ``pm_<factor>_local``/``_global`` (printed means);
-    ``audit_avg_from_means``, ``audit_avg_from_printed``, ``audit_avg_exact`` (unrounded mean
-    of the printed differences); gaps ``gap_sup_means``, ``gap_sup_printed``,
-    ``gap_ki_changed`` (absolute values).
+    and labour market in the changed situation ``audit_<factor>_printed`` and
+    ``audit_<factor>_recomputed`` (printed difference, difference of the printed means) and
+    ``pm_<factor>_local``/``_global`` (printed means); ``audit_avg_from_means``,
+    ``audit_avg_from_printed``, ``audit_avg_exact`` (unrounded mean of the printed
+    differences); gaps ``gap_sup_means``, ``gap_sup_printed``, ``gap_ki_changed`` (absolute).
     """
     body = printed[printed["factor"] != "average"].set_index(["factor", "measure"])
     shift = {
