@@ -12,12 +12,26 @@ PORT ?= 8000
 # the rough-set engine's suite, which `make test` also runs in standard-library mode
 ENGINE_TESTS := $(wildcard tests/test_roughsets_*.py tests/roughsets/test_*.py)
 
-.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock help normalise
+.PHONY: book student test serve clean bench lint setup vendor notebooks chromium lock help normalise
 
-## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
+## book: build the reader's edition into _build/html (executes every chapter; warnings are
+##       errors). BOOK_REPOSITORY_URL=https://github.com/<owner>/<repo> adds the launch and
+##       repository buttons (BOOK_REPOSITORY_BRANCH, default main).
 book: setup
-	rm -rf _build/html
-	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+	rm -rf _build/html _build/.doctrees _build/.jupyter_cache _build/jupyter_execute
+	$(PY) book/_ext/editions.py --edition reader --output _build/reader_config.yml
+	$(VENV)/bin/jupyter-book build . --config _build/reader_config.yml $(JB_FLAGS)
+
+## student: the student edition (every exercise solution removed) into _build/student/html,
+##          reusing the chapters executed by `make book` (run that first)
+student: setup
+	@test -d _build/.jupyter_cache || { echo "no executed chapters: run 'make book' first"; exit 1; }
+	rm -rf _build/student
+	$(PY) book/_ext/editions.py --edition student --cache _build/.jupyter_cache \
+	  --output _build/student_config.yml
+	$(VENV)/bin/jupyter-book build . --config _build/student_config.yml \
+	  --path-output _build/student $(JB_FLAGS)
+	mv _build/student/_build/html _build/student/html && rm -rf _build/student/_build
 
 ## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests; then
 ## the engine's suite again in standard-library mode (numpy and pandas imports blocked)

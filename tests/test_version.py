@@ -29,7 +29,9 @@ def test_citation_agrees() -> None:
     cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(cff["version"]) == clusterlab.__version__
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
-    assert cff["repository-code"] == config["repository"]["url"]
+    # No placeholder address: the citation names a repository only when the book is configured
+    # with a real one (BOOK_REPOSITORY_URL at build time, or repository.url in _config.yml).
+    assert cff.get("repository-code", "") == config["repository"]["url"]
     assert str(cff["date-released"])[:4] in config["copyright"]
 
 

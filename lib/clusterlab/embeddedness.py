@@ -339,3 +339,221 @@ def patterns(table: pd.DataFrame) -> list[tuple[str, bool, str]]:
             ", ".join(f"{f} {v:+.2f}" for f, v in gains.items()),
         ),
     ]
+
+
+def alternative_grouping(firms: pd.DataFrame) -> pd.DataFrame:
+    """``firms`` with the other reading of Table 2's groups: the firms that shifted from local
+    to global networks after 2005 (``network_change == "local_to_global"``) counted as global.
+
+    The article gives no group sizes. The book's reading (the default everywhere) groups by the
+    2005 network: local = the stable local firms and the shifting ones. This alternative
+    groups by the network the firm ended up with. Nothing else in the table changes.
+    """
+    shifting = firms["network_change"].astype(str) == "local_to_global"
+    network = firms["network_2005"].astype(str).where(~shifting, "global")
+    return firms.assign(network_2005=network)
+
+
+def attainable(mean: float, n: int) -> bool:
+    """Can ``n`` integer scores from 1 to 5 have a mean that rounds (half away from zero, one
+    decimal) to ``mean``? True when some sum s in [n, 5n] has ``round_half_away(s / n) == mean``.
+    """
+    target = round_half_away(mean)
+    return any(round_half_away(Fraction(s, n)) == target for s in range(n, 5 * n + 1))
+
+
+def _match_counts(recomputed: pd.DataFrame, printed: pd.DataFrame) -> tuple[int, int, int]:
+    """(mean cells, mean cells matching the printed means, marks matching the printed marks)."""
+    body = recomputed[recomputed["factor"] != "average"].merge(
+        printed[printed["factor"] != "average"], on=["factor", "measure"], suffixes=("", "_p")
+    )
+    means = int(
+        (body["mean_local_rounded"] == body["mean_local_p"]).sum()
+        + (body["mean_global_rounded"] == body["mean_global_p"]).sum()
+    )
+    marks = int((body["mark"] == body["significance"].fillna("")).sum())
+    return 2 * len(body), means, marks
+
+
+def facts(firms: pd.DataFrame, emb: pd.DataFrame, printed: pd.DataFrame) -> dict[str, object]:
+    """Named facts about Table 2 for the chapters' prose (Welch's test, the book's test).
+
+    ``printed`` is ``load_published().table2``. Keys: ``n_local``, ``n_global`` (the book's
+    groups, by ``network_2005``), ``n_local_stable``, ``n_shifting``; ``n_mean_cells``,
+    ``n_mean_match``, ``n_marks``, ``n_mark_match`` (recomputed against printed);
+    ``avg_<measure>_printed`` and ``avg_<measure>_recomputed`` (average differences);
+    ``g_<factor>_<measure>`` (printed global means of suppliers and customers);
+    ``max_changed_mean`` (largest printed mean in the changed situation);
+    ``n_global_gain_customers`` (global firms whose local customers gain importance);
+    and, under :func:`alternative_grouping`, ``alt_n_local``, ``alt_n_global``,
+    ``alt_n_mean_match``, ``alt_n_mark_match`` (the reconstructed scores regrouped),
+    ``alt_avg_current``, ``alt_avg_changed``, ``n_local_means`` (printed local means),
+    ``alt_n_local_means_unattainable`` (how many of them no ``alt_n_local`` integer scores can
+    produce, see :func:`attainable`) and ``alt_unattainable_means`` (those values as text).
+    """
+    net = firms["network_2005"].astype(str)
+    change = firms["network_change"].astype(str)
+    ours = recompute_table2(firms, emb, test="welch")
+    n_cells, n_means, n_marks = _match_counts(ours, printed)
+    from clusterlab.prose import join_words
+
+    out: dict[str, object] = {
+        "n_local": int((net == "local").sum()),
+        "n_global": int((net == "global").sum()),
+        "n_local_stable": int(((net == "local") & (change == "stable")).sum()),
+        "n_shifting": int((change == "local_to_global").sum()),
+        "n_mean_cells": n_cells,
+        "n_mean_match": n_means,
+        "n_marks": n_cells // 2,
+        "n_mark_match": n_marks,
+    }
+    for source, table, column in (
+        ("printed", printed, "difference"),
+        ("recomputed", ours, "difference_rounded"),
+    ):
+        avg = table[table["factor"] == "average"].set_index("measure")[column]
+        for measure in MEASURES:
+            out[f"avg_{measure}_{source}"] = float(avg[measure])
+    body = printed[printed["factor"] != "average"].set_index(["factor", "measure"])
+    for factor in ("suppliers", "customers"):
+        for measure in MEASURES:
+            out[f"g_{factor}_{measure}"] = float(body.loc[(factor, measure), "mean_global"])
+    changed = body.xs("changed", level="measure")
+    out["max_changed_mean"] = float(changed[["mean_local", "mean_global"]].max().max())
+    customers = emb[emb["factor"] == "customers"].merge(firms[["firm_id"]].assign(net=net))
+    gain = customers["score_changed"] > customers["score_current"]
+    out["n_global_gain_customers"] = int((gain & (customers["net"] == "global")).sum())
+    alt_firms = alternative_grouping(firms)
+    alt = recompute_table2(alt_firms, emb, test="welch")
+    _, alt_means, alt_marks = _match_counts(alt, printed)
+    alt_net = alt_firms["network_2005"].astype(str)
+    alt_n_local = int((alt_net == "local").sum())
+    out["alt_n_local"] = alt_n_local
+    out["alt_n_global"] = int((alt_net == "global").sum())
+    out["alt_n_mean_match"] = alt_means
+    out["alt_n_mark_match"] = alt_marks
+    alt_avg = alt[alt["factor"] == "average"].set_index("measure")["difference_rounded"]
+    out["alt_avg_changed"] = float(alt_avg["changed"])
+    out["alt_avg_current"] = float(alt_avg["current"])
+    local_means = [float(v) for v in body["mean_local"]]
+    impossible = sorted({v for v in local_means if not attainable(v, alt_n_local)})
+    out["n_local_means"] = len(local_means)
+    out["alt_n_local_means_unattainable"] = sum(not attainable(v, alt_n_local) for v in local_means)
+    out["alt_unattainable_means"] = join_words(f"{v:.1f}" for v in impossible)
+    return out
+
+
+def freedom_facts(printed: pd.DataFrame) -> dict[str, object]:
+    """How much the printed group means of Table 2 fix, from the printed table alone.
+
+    With the book's group sizes (11 local, 10 global firms): ``n_means`` (printed group means),
+    ``n_means_unique_sum`` and ``n_means_two_sums`` (means that one integer sum, or two, round
+    to), and for the global mean of knowledge institutes in the current situation
+    (``example_mean``) its sum ``example_sum`` and ``n_distributions``, the number of score
+    distributions (how many of the ten firms score 1, 2, ... 5) with that sum;
+    ``local_example_mean`` (the local mean of the same cell) and ``two_sums_means`` (the
+    printed means that two sums round to, as text).
+    """
+    from itertools import combinations_with_replacement
+
+    from clusterlab.prose import join_words
+
+    body = printed[printed["factor"] != "average"]
+    n_sums = []
+    for row in body.itertuples(index=False):
+        for group, n in (("local", 11), ("global", 10)):
+            mean = float(getattr(row, f"mean_{group}"))
+            n_sums.append(sum(round_half_away(Fraction(s, n)) == mean for s in range(n, 5 * n + 1)))
+    example = body[(body["factor"] == "knowledge_institutes") & (body["measure"] == "current")]
+    example_mean = float(example["mean_global"].iloc[0])
+    example_sum = round(example_mean * 10)
+    n_distributions = sum(
+        1 for scores in combinations_with_replacement(range(1, 6), 10) if sum(scores) == example_sum
+    )
+    two_sums = sorted(
+        {
+            float(getattr(row, f"mean_{group}"))
+            for row in body.itertuples(index=False)
+            for group, n in (("local", 11), ("global", 10))
+            if sum(
+                round_half_away(Fraction(s, n)) == float(getattr(row, f"mean_{group}"))
+                for s in range(n, 5 * n + 1)
+            )
+            == 2
+        }
+    )
+    local_example = float(example["mean_local"].iloc[0])
+    return {
+        "local_example_mean": local_example,
+        "two_sums_means": join_words(f"{v:.1f}" for v in two_sums),
+        "n_means": len(n_sums),
+        "n_means_unique_sum": sum(1 for k in n_sums if k == 1),
+        "n_means_two_sums": sum(1 for k in n_sums if k == 2),
+        "example_mean": example_mean,
+        "example_sum": example_sum,
+        "n_distributions": n_distributions,
+    }
+
+
+def printed_facts(printed: pd.DataFrame) -> dict[str, object]:
+    """Named facts read from the printed Table 2 alone (no firm data), for the prose.
+
+    Shifts between the two columns: ``shift_max`` (largest absolute shift of a group mean),
+    ``shift_local_labour``, ``shift_global_customers``; ``local_gain_min``/``_max`` with their
+    factors ``local_gain_min_factor``/``_max_factor`` (lower-case labels). The audit
+    (:func:`audit_published_table2`): ``n_checks``, ``n_bad``, ``n_diff_checks`` and
+    ``n_diff_bad`` (the checks of the printed differences, and how many fail); for suppliers
+    and labour market in the changed situation ``audit_<factor>_printed`` and
+    ``audit_<factor>_recomputed`` (printed difference, difference of the printed means) and
+    ``pm_<factor>_local``/``_global`` (printed means); ``audit_avg_from_means``,
+    ``audit_avg_from_printed``, ``audit_avg_exact`` (unrounded mean of the printed
+    differences); gaps ``gap_sup_means``, ``gap_sup_printed``, ``gap_ki_changed`` (absolute).
+    """
+    body = printed[printed["factor"] != "average"].set_index(["factor", "measure"])
+    shift = {
+        group: {
+            f: float(body.loc[(f, "changed"), f"mean_{group}"])
+            - float(body.loc[(f, "current"), f"mean_{group}"])
+            for f in FACTORS
+        }
+        for group in GROUPS
+    }
+    local = shift["local"]
+    low, high = min(local, key=local.__getitem__), max(local, key=local.__getitem__)
+    audit = audit_published_table2(printed).set_index(["check", "factor", "measure"])
+
+    def value(check: str, factor: str, column: str) -> float:
+        return float(audit.loc[(check, factor, "changed"), column])
+
+    out: dict[str, object] = {
+        "shift_max": max(abs(v) for g in GROUPS for v in shift[g].values()),
+        "shift_local_labour": local["labour_market"],
+        "shift_global_customers": shift["global"]["customers"],
+        "local_gain_min": local[low],
+        "local_gain_max": local[high],
+        "local_gain_min_factor": LABELS_EN["factor"][low].lower(),
+        "local_gain_max_factor": LABELS_EN["factor"][high].lower(),
+        "n_checks": len(audit),
+        "n_diff_checks": int((audit.index.get_level_values("check") == "difference").sum()),
+        "n_diff_bad": int(
+            (
+                (audit.index.get_level_values("check") == "difference")
+                & ~audit["consistent"].astype(bool).to_numpy()
+            ).sum()
+        ),
+        "n_bad": int((~audit["consistent"].astype(bool)).sum()),
+        "audit_avg_from_means": value("average from means", "average", "recomputed"),
+        "audit_avg_from_printed": value(
+            "average from printed differences", "average", "recomputed"
+        ),
+        "audit_avg_exact": float(body.xs("changed", level="measure")["difference"].mean()),
+        "gap_sup_means": abs(value("difference", "suppliers", "recomputed")),
+        "gap_sup_printed": abs(value("difference", "suppliers", "printed")),
+        "gap_ki_changed": abs(value("difference", "knowledge_institutes", "printed")),
+    }
+    for factor in ("suppliers", "labour_market"):
+        out[f"audit_{factor}_printed"] = value("difference", factor, "printed")
+        out[f"audit_{factor}_recomputed"] = value("difference", factor, "recomputed")
+        for group in GROUPS:
+            out[f"pm_{factor}_{group}"] = float(body.loc[(factor, "changed"), f"mean_{group}"])
+    return out

@@ -292,3 +292,95 @@ def transitions_long(firms: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def global_share_2011(firms: pd.DataFrame) -> float:
+    """The book's one definition of the share of mainly global firms in 2011.
+
+    Share of all firms of 2005 (the denominator stays the number of firms in the table) that
+    had mainly global knowledge networks in 2005 or shifted from local to global networks in
+    2006-2011, as Table 1's last row records. A caveat goes with it: firms on path 2 (the
+    subsidiary closed, activities relocated abroad) and path 3 (taken over and integrated) are
+    counted with their network, although they left the cluster or stopped being independent
+    actors in it; Table 1 records no closure, so the article gives no such share itself.
+    """
+    _require(firms)
+    net = firms["network_2005"].astype(str)
+    shift = firms["network_change"].astype(str) == "local_to_global"
+    return float(((net == "global") | shift).sum() / len(firms))
+
+
+def facts(firms: pd.DataFrame) -> dict[str, object]:
+    """Named facts about the paths 2005-2011 for the chapters' prose.
+
+    Keys: ``n_firms``; ``n_path1``, ``n_path2``, ``n_path3`` (firms on each path),
+    ``n_on_path``, ``n_no_path``, ``n_leak`` (paths 2 and 3); ``n_acq_foreign``,
+    ``n_acq_domestic``, ``n_not_acquired``; ``n_global_2005``, ``n_local_2005``;
+    ``share_global_2005``; ``share_global_2011`` (:func:`global_share_2011`, the one
+    definition) with ``n_global_2011`` and ``n_global_2011_left`` (of those, firms on path 2
+    or 3) and ``global_2011_left_text`` ("1 of the firms counted is");
+    ``path2_firms``/``path3_firms``/``leak_firms`` ("1 firm", "2 firms").
+    """
+    from clusterlab.prose import count, is_are
+
+    table = classify_paths(firms)
+    on = table["path"].value_counts()
+    n_path = {key: int(on.get(key, 0)) for key in PATHS}
+    acquired = firms["acquired_2006_2011"].astype(str).value_counts()
+    net = firms["network_2005"].astype(str)
+    n = len(firms)
+    share_2011 = global_share_2011(firms)
+    n_global_2011 = round(share_2011 * n)
+    left = table["path"].isin(["relocated_abroad", "acquired_integrated"])
+    ordered = firms.sort_values("firm_id")  # the order of ``table``
+    in_share = (ordered["network_2005"].astype(str) == "global") | (
+        ordered["network_change"].astype(str) == "local_to_global"
+    )
+    n_leak = n_path["relocated_abroad"] + n_path["acquired_integrated"]
+    n_left = int((left & in_share.to_numpy()).sum())
+    return {
+        "n_firms": n,
+        "n_path1": n_path["local_to_global"],
+        "n_path2": n_path["relocated_abroad"],
+        "n_path3": n_path["acquired_integrated"],
+        "n_on_path": sum(n_path.values()),
+        "n_no_path": int(on.get(NO_PATH, 0)),
+        "n_leak": n_leak,
+        "path2_firms": count(n_path["relocated_abroad"], "firm"),
+        "path3_firms": count(n_path["acquired_integrated"], "firm"),
+        "leak_firms": count(n_leak, "firm"),
+        "n_acq_foreign": int(acquired.get("foreign", 0)),
+        "n_acq_domestic": int(acquired.get("domestic", 0)),
+        "n_not_acquired": int(acquired.get("not_acquired", 0)),
+        "n_global_2005": int((net == "global").sum()),
+        "n_local_2005": int((net == "local").sum()),
+        "share_global_2005": float((net == "global").sum() / n),
+        "n_global_2011": n_global_2011,
+        "share_global_2011": share_2011,
+        "n_global_2011_left": n_left,
+        "global_2011_left_text": f"{n_left} of the firms counted {is_are(n_left)}",
+    }
+
+
+def firm_facts(firms: pd.DataFrame) -> dict[str, object]:
+    """Named facts about who took which path, for chapter 6's prose.
+
+    Keys: ``n_path1_high`` and ``n_path1_independent`` (firms on path 1 with high
+    innovativeness in 2005, and independent in 2005); ``n_high_local`` (highly innovative firms
+    with local networks in 2005); ``n_ict``; ``n_acq_foreign_ict`` (foreign takeovers of ICT
+    firms); ``n_acq_foreign_no_path`` (foreign takeovers on no path).
+    """
+    text = firms.astype(str)
+    path1 = text["path_2006_2011"] == "local_to_global"
+    foreign = text["acquired_2006_2011"] == "foreign"
+    high = text["innovativeness"] == "high"
+    return {
+        "n_path1_high": int((path1 & high).sum()),
+        "n_path1_independent": int(
+            (path1 & text["legal_status"].str.startswith("independent")).sum()
+        ),
+        "n_high_local": int((high & (text["network_2005"] == "local")).sum()),
+        "n_ict": int((text["sector"] == "ict").sum()),
+        "n_acq_foreign_ict": int((foreign & (text["sector"] == "ict")).sum()),
+        "n_acq_foreign_no_path": int((foreign & (text["path_2006_2011"] == NO_PATH)).sum()),
+    }

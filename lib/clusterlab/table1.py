@@ -105,3 +105,72 @@ def layout_table1(comparison: pd.DataFrame) -> pd.DataFrame:
     out = display_table1(comparison).rename(columns={"Printed category (Dutch)": "Dutch label"})
     out["Characteristic"] = comparison["block_en"].to_numpy()
     return out.set_index(["Characteristic", "Category"])
+
+
+def _printed_counts(published: pd.DataFrame, variable: str) -> str:
+    """The printed counts of one block of Table 1 in printed order, as "5/10/6"."""
+    block = published[published["variable"] == variable].sort_values("row")
+    return "/".join(str(int(n)) for n in block["n"])
+
+
+def facts(firms: pd.DataFrame, published: pd.DataFrame) -> dict[str, object]:
+    """Named facts about Table 1 for the chapters' prose, computed from ``firms`` and the
+    printed table ``published`` (``load_published().table1``).
+
+    Keys: ``n_firms``; ``n_cells`` and ``n_cells_match`` (printed cells and how many the
+    firms reproduce); ``n_blocks`` and ``n_blocks_sum_ok`` (blocks whose printed and
+    recomputed counts both add up to the number of firms); the printed counts ``p_global``,
+    ``p_reverse``, ``p_local_stable``, ``p_shifting``, ``p_large`` (> 250 employees),
+    ``p_consultancy``, ``p_corporate`` (independent corporate spin-offs), ``p_strong_export``,
+    ``p_founding_counts`` and ``p_size_counts`` ("5/10/6"); ``n_sectors``
+    (printed sector rows); ``n_network_cells`` and ``n_network_cells_match`` (the
+    knowledge-network block alone); ``consultancy_firms``
+    ("1 firm"), grammatical for any count. Beyond Table 1, two splits of the firm records that
+    chapter 2 describes: learning mode (``n_science``, ``n_problem``, ``n_ls``,
+    ``n_ls_science``) and the independent academic spin-offs by network (``n_ias``,
+    ``n_ias_local``, ``n_ias_global``, ``ias_ls_global``: the global ones in life sciences).
+    """
+    from clusterlab.prose import count
+
+    text = firms.astype(str)
+    science = text["learning_mode"] == "science_based"
+    life = text["sector"] == "life_sciences"
+    ias = text["legal_status"] == "independent_academic_spinoff"
+    ias_global = ias & (text["network_2005"] == "global")
+
+    table = compare_table1(firms, published)
+    totals = block_totals(table)
+    n = len(firms)
+    printed = published.set_index("code")["n"].astype(int)
+    network = table[table["variable"] == "network"]
+    return {
+        "n_firms": n,
+        "n_cells": len(table),
+        "n_cells_match": int(table["matches"].sum()),
+        "n_blocks": len(totals),
+        "n_blocks_sum_ok": int(
+            ((totals["printed_total"] == n) & (totals["recomputed_total"] == n)).sum()
+        ),
+        "p_global": int(printed["global"]),
+        "p_reverse": int(printed["global_reverse_model"]),
+        "p_local_stable": int(printed["local_stable"]),
+        "p_shifting": int(printed["local_to_global"]),
+        "p_large": int(printed[">250"]),
+        "p_consultancy": int(printed["consultancy"]),
+        "p_corporate": int(printed["independent_corporate_spinoff"]),
+        "consultancy_firms": count(int(printed["consultancy"]), "firm"),
+        "n_sectors": int((published["variable"] == "sector").sum()),
+        "n_network_cells": len(network),
+        "n_network_cells_match": int(network["matches"].sum()),
+        "p_strong_export": int(printed["strong"]),
+        "p_founding_counts": _printed_counts(published, "founding_period"),
+        "p_size_counts": _printed_counts(published, "size_class"),
+        "n_science": int(science.sum()),
+        "n_problem": int((~science).sum()),
+        "n_ls": int(life.sum()),
+        "n_ls_science": int((life & science).sum()),
+        "n_ias": int(ias.sum()),
+        "n_ias_local": int((ias & (text["network_2005"] == "local")).sum()),
+        "n_ias_global": int(ias_global.sum()),
+        "ias_ls_global": count(int((ias_global & life).sum()), "firm"),
+    }

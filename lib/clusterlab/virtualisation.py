@@ -330,3 +330,108 @@ def comparison_table(
     frame.index.name = None
     frame.columns = ["Article's conditions", f"... plus {extra}"]
     return frame
+
+
+def _share_at(firms: pd.DataFrame, by: str, group: str, level: str) -> float:
+    """Share of the firms with ``by == group`` whose virtualisation is ``level``."""
+    members = firms[firms[by].astype(str) == group]
+    return float((members["virtualisation"].astype(str) == level).mean())
+
+
+def _mean_level(firms: pd.DataFrame) -> float:
+    """Mean virtualisation level of ``firms``, scoring low = 0, medium = 1, high = 2."""
+    rank = {level: i for i, level in enumerate(VIRTUALISATION_LEVELS)}
+    return float(firms["virtualisation"].astype(str).map(rank).mean())
+
+
+def _engine_sentences(result: ConditionComparison) -> dict[str, object]:
+    """The engine's answer as clauses, grammatical for any outcome (see :func:`facts`)."""
+    from clusterlab.findings import attribute_words
+    from clusterlab.prose import count
+
+    if result.core_with == result.core_without:
+        core = f"the core, {attribute_words(result.core_without)}, is the same with and without it"
+    else:
+        core = (
+            f"the core is {attribute_words(result.core_with)} with it and "
+            f"{attribute_words(result.core_without)} without it"
+        )
+    n_red, n_red_v = len(result.reducts_with), len(result.reducts_with_extra)
+    if n_red == 1:
+        reducts = "is in the only reduct" if n_red_v else "is not in the only reduct"
+    elif n_red_v == 0:
+        reducts = f"appears in none of the {count(n_red, 'reduct')}"
+    else:
+        reducts = f"appears in {n_red_v} of the {count(n_red, 'reduct')}"
+    n_rules = len(result.rules_using_extra)
+    rules = "the same rules as without it" if result.rules_unchanged else "different rules"
+    rules += (
+        ", none of which use virtualisation"
+        if n_rules == 0
+        else f", {count(n_rules, 'rule')} of which use virtualisation"
+    )
+    return {
+        "core_without": attribute_words(result.core_without),
+        "v_classification": "the same" if result.classification_unchanged else "a different",
+        "v_core": "is" if result.extra_in_core else "is not",
+        "core_sentence": core,
+        "reduct_rules_sentence": (f"It {reducts} of the extended table, and LEM2 induces {rules}."),
+    }
+
+
+def facts(firms: pd.DataFrame) -> dict[str, object]:
+    """Named facts about virtualisation for the chapters' prose.
+
+    Keys: ``high_problem``, ``high_science``, ``low_science`` (shares of problem- and
+    science-based firms at a level); ``n_ls_service``, ``n_ls_research``,
+    ``ls_service_mean``, ``ls_research_mean`` (life-sciences firms by learning mode, mean level
+    with low = 0, medium = 1, high = 2), the same for the global life-sciences firms
+    (``n_gls_*``, ``gls_*_mean``); ``high_global``, ``high_local``, ``mw_p`` (Mann-Whitney
+    p between the networks of 2005); the engine's answer with the article's five conditions:
+    ``quality_without``, ``quality_with``, ``sig_virt``, ``loo_without``, ``loo_with``; the
+    counts as words (``ls_service_firms`` = "2 service firms", ``gls_service_firms`` =
+    "1 service firm", ...) and the clauses ``core_without``, ``v_classification``,
+    ``v_core``, ``core_sentence``, ``reduct_rules_sentence``.
+    """
+    from clusterlab.data import ARTICLE_CONDITIONS, DECISION
+    from clusterlab.prose import count
+
+    f = firms.astype(str)
+    ls = f[f["sector"] == "life_sciences"]
+    service, research = (
+        ls["learning_mode"] == "problem_based",
+        ls["learning_mode"] == "science_based",
+    )
+    glob = ls["network_2005"] == "global"
+    result = compare_conditions(f, ARTICLE_CONDITIONS, DECISION, extra="virtualisation")
+    out: dict[str, object] = {
+        "high_problem": _share_at(f, "learning_mode", "problem_based", "high"),
+        "high_science": _share_at(f, "learning_mode", "science_based", "high"),
+        "low_science": _share_at(f, "learning_mode", "science_based", "low"),
+        "n_ls_service": int(service.sum()),
+        "n_ls_research": int(research.sum()),
+        "ls_service_mean": _mean_level(ls[service]),
+        "ls_research_mean": _mean_level(ls[research]),
+        "n_gls_service": int((glob & service).sum()),
+        "n_gls_research": int((glob & research).sum()),
+        "gls_service_mean": _mean_level(ls[glob & service]),
+        "gls_research_mean": _mean_level(ls[glob & research]),
+        "high_global": _share_at(f, "network_2005", "global", "high"),
+        "high_local": _share_at(f, "network_2005", "local", "high"),
+        "mw_p": rank_test(f, "network_2005")[1],
+        "quality_without": result.quality_without,
+        "quality_with": result.quality_with,
+        "sig_virt": result.extra_significance,
+        "loo_without": result.loo_without,
+        "loo_with": result.loo_with,
+    }
+    sizes = {
+        "ls_service": (int(service.sum()), "service firm"),
+        "ls_research": (int(research.sum()), "research firm"),
+        "gls_service": (int((glob & service).sum()), "service firm"),
+        "gls_research": (int((glob & research).sum()), "research firm"),
+    }
+    for key, (n, noun) in sizes.items():
+        out[f"{key}_firms"] = count(n, noun)
+    out.update(_engine_sentences(result))
+    return out
