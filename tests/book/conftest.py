@@ -46,9 +46,11 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return Path(reuse)
     out = tmp_path_factory.mktemp("book")
     result = subprocess.run(
-        [jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n",
-         "--keep-going"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        [jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     log = out / "build.log"
     log.write_text(result.stdout + "\n" + result.stderr)
@@ -117,9 +119,11 @@ def open_offline(browser, url: str, **context_options: object):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.on(
         "console",
-        lambda message: errors.append(f"console.{message.type}: {message.text}")
-        if message.type in ("error", "warning")
-        else None,
+        lambda message: (
+            errors.append(f"console.{message.type}: {message.text}")
+            if message.type in ("error", "warning")
+            else None
+        ),
     )
     tab.goto(url, wait_until="load")
     return context, tab, outside, errors

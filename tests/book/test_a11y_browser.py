@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_book_pages import toc_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -98,12 +97,18 @@ OPEN_NAV = """() => {
   const link = d && d.querySelector('a[href*="02_data_and_method"]');
   return Boolean(d && d.open && link && link.getBoundingClientRect().width > 0);
 }"""
-SIDEBAR_SHOWN = "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility !== 'hidden'"
+SIDEBAR_SHOWN = (
+    "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility"
+    " !== 'hidden'"
+)
+    "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility !== 'hidden'"
+)
 
 
 def test_menu_button_opens_navigation_on_a_phone(offline_tab, book_server: str) -> None:
-    context, tab, _, errors = offline_tab(f"{book_server}/book/01_introduction.html",
-                                          viewport=PHONE)
+    context, tab, _, errors = offline_tab(
+        f"{book_server}/book/01_introduction.html", viewport=PHONE
+    )
     assert not tab.evaluate(OPEN_NAV)
     tab.locator(".primary-toggle").locator("visible=true").first.click()
     tab.wait_for_function(OPEN_NAV, timeout=5_000)
@@ -114,8 +119,9 @@ def test_menu_button_opens_navigation_on_a_phone(offline_tab, book_server: str) 
 
 
 def test_menu_button_collapses_the_sidebar_on_a_desktop(offline_tab, book_server: str) -> None:
-    context, tab, _, errors = offline_tab(f"{book_server}/book/01_introduction.html",
-                                          viewport=DESKTOP)
+    context, tab, _, errors = offline_tab(
+        f"{book_server}/book/01_introduction.html", viewport=DESKTOP
+    )
     assert tab.evaluate(SIDEBAR_SHOWN)
     tab.locator(".primary-toggle").locator("visible=true").first.click()
     tab.wait_for_function(f"() => !({SIDEBAR_SHOWN})()", timeout=5_000)
@@ -138,10 +144,10 @@ SUMMARY_TEXT = """() => Array.from(document.querySelectorAll(
 
 def test_explorer_by_keyboard_alone(offline_tab, book_server: str) -> None:
     """Tab reaches every explorer control, each shows a visible focus ring, and Space toggles
-    the focused checkbox and changes what the explorer shows."""
+    the focused checkbox (legal status) and changes what the explorer shows; Space again
+    restores it."""
     context, tab, _, errors = offline_tab(f"{book_server}/{EXPLORER}", viewport=DESKTOP)
-    tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached",
-                                                                timeout=20_000)
+    tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached", timeout=20_000)
     controls = tab.locator(".vega-bindings input, .vega-bindings select").count()
     assert controls >= 2
     reached = []
@@ -154,13 +160,18 @@ def test_explorer_by_keyboard_alone(offline_tab, book_server: str) -> None:
                 break
     assert len(reached) == controls, f"Tab reached {len(reached)} of {controls} controls"
     assert all(f["outline"] for f in reached), "a control shows no visible focus"
+    # Back to legal status (the article's most influential attribute: switching it off
+    # changes the analysis; a redundant one such as sector would change nothing).
+    names = [f["name"] for f in reached]
+    target = next(i for i, name in enumerate(names) if "legal_status" in name)
+    for _ in range(len(reached) - 1 - target):
+        tab.keyboard.press("Shift+Tab")
+    assert tab.evaluate(FOCUSED)["name"] == names[target]
     before_text, before_checked = tab.evaluate(SUMMARY_TEXT), tab.evaluate(FOCUSED)["checked"]
     tab.keyboard.press("Space")
-    tab.wait_for_function(f"(old) => ({SUMMARY_TEXT})() !== old", arg=before_text,
-                          timeout=5_000)
+    tab.wait_for_function(f"(old) => ({SUMMARY_TEXT})() !== old", arg=before_text, timeout=5_000)
     assert tab.evaluate(FOCUSED)["checked"] != before_checked
     tab.keyboard.press("Space")
-    tab.wait_for_function(f"(old) => ({SUMMARY_TEXT})() === old", arg=before_text,
-                          timeout=5_000)
+    tab.wait_for_function(f"(old) => ({SUMMARY_TEXT})() === old", arg=before_text, timeout=5_000)
     context.close()
     assert errors == []

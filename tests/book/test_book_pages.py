@@ -32,10 +32,19 @@ def toc_pages() -> list[str]:
 
 def test_toc_lists_every_chapter_of_the_design() -> None:
     names = [Path(page).stem for page in toc_pages()]
-    for stem in ["01_introduction", "02_data_and_method", "03_rough_sets", "04_virtualisation",
-                 "05_local_embeddedness", "06_development_paths", "07_conclusion", "own_data",
-                 "03_rough_set_explorer",
-                 "glossary", "bibliography"]:
+    for stem in [
+        "01_introduction",
+        "02_data_and_method",
+        "03_rough_sets",
+        "04_virtualisation",
+        "05_local_embeddedness",
+        "06_development_paths",
+        "07_conclusion",
+        "own_data",
+        "03_rough_set_explorer",
+        "glossary",
+        "bibliography",
+    ]:
         assert stem in names
 
 
@@ -53,7 +62,7 @@ def test_no_page_references_a_cdn_script_tag(built_book: Path) -> None:
     for page in toc_pages():
         html = (built_book / page).read_text()
         for tag in re.findall(r"<(?:script|link)\b[^>]*>", html):
-            if re.search(r"(?:src|href)=\"https?://", tag) and "rel=\"canonical\"" not in tag:
+            if re.search(r"(?:src|href)=\"https?://", tag) and 'rel="canonical"' not in tag:
                 offenders.append((page, tag))
     assert not offenders
 

@@ -159,6 +159,10 @@
       icon.querySelectorAll("title").forEach((title) => title.remove());
       icon.setAttribute("aria-hidden", "true");
     });
+    // myst-nb's "Show code cell source" toggles: their visible text is the better name.
+    document.querySelectorAll("details.hide > summary[aria-label]").forEach((summary) => {
+      if (summary.textContent.trim()) summary.removeAttribute("aria-label");
+    });
     // The navigation's expand arrows.
     document.querySelectorAll("nav li > details > summary").forEach((summary) => {
       const link = summary.closest("li").querySelector(":scope > a");

@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import (
+    NETWORK_COLOURS,
+    PALETTE,
+    WIDTH,
+    describe,
+    listing,
+    use_book_theme,
+)
 
 __all__ = ["composition_bars", "crosstab_heatmap", "table1_bars", "tidy_crosstab"]
 
@@ -124,10 +131,16 @@ def crosstab_heatmap(
         text=alt.Text(f"{count}:Q"),
         color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"), alt.value("#222")),
     )
-    return alt.layer(cells, text).properties(
+    chart = alt.layer(cells, text).properties(
         title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         width=min(WIDTH, 110 * len(col_order)),
         height=alt.Step(34),
+    )
+    cells_text = listing(
+        (f"{r}, {c}", n) for r, c, n in zip(data[row], data[column], data[count], strict=True)
+    )
+    return describe(
+        chart, "Grid of counts", title, f"Firms per {row_title} and {column_title}: {cells_text}."
     )
 
 
@@ -177,7 +190,7 @@ def composition_bars(
         if share
         else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
     )
-    return (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -203,6 +216,12 @@ def composition_bars(
             ],
         )
         .properties(width=WIDTH, height=alt.Step(28))
+    )
+    parts = listing(
+        (f"{c}, {g}", n) for c, g, n in zip(data[category], data[group], data[count], strict=True)
+    )
+    return describe(
+        chart, "Stacked bar chart", title, f"Firms per {category_title} and {group_title}: {parts}."
     )
 
 
@@ -255,7 +274,7 @@ def table1_bars(
         .mark_tick(color="black", thickness=3, size=18)
         .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     )
-    return (
+    chart = (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(
@@ -271,4 +290,16 @@ def table1_bars(
             title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         )
         .resolve_scale(y="independent")
+    )
+    cells = listing(
+        (f"{b}, {c}", f"recomputed {r}, printed {p}")
+        for b, c, r, p in zip(
+            data[block], data[category], data[recomputed], data[printed], strict=True
+        )
+    )
+    return describe(
+        chart,
+        "Bar chart with ticks",
+        title,
+        f"Recomputed counts as bars, printed counts as ticks: {cells}.",
     )

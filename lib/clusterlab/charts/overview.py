@@ -12,7 +12,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import (
+    NETWORK_COLOURS,
+    PALETTE,
+    WIDTH,
+    describe,
+    listing,
+    use_book_theme,
+)
 
 __all__ = ["NETWORK_GROUPS", "difference_dots", "network_profile", "network_profile_counts"]
 
@@ -99,7 +106,7 @@ def network_profile(
     use_book_theme()
     order = list(NETWORK_GROUPS)
     frame = counts.assign(order=counts["group"].map({g: i for i, g in enumerate(order)}))
-    return (
+    chart = (
         alt.Chart(frame, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -124,6 +131,8 @@ def network_profile(
         )
         .properties(width=WIDTH, height=alt.Step(40))
     )
+    groups = listing(zip(frame["group"], frame["firms"], strict=True))
+    return describe(chart, "Stacked bar chart", title, f"Firms per group: {groups}.")
 
 
 def difference_dots(
@@ -178,10 +187,17 @@ def difference_dots(
         width=WIDTH // 2 - 20 if facet else WIDTH, height=alt.Step(26)
     )
     titled = alt.Title(title, subtitle=subtitle or alt.Undefined)
+    keys = [frame[facet]] if facet else []
+    values = listing(
+        (", ".join(map(str, k[:-1])), f"{k[-1]:+.2f}")
+        for k in zip(*keys, frame[category], frame[series], frame[value], strict=True)
+    )
+    text = f"{value_title} per {category_title} and {series_title}: {values}."
     if facet:
         facet_order = list(dict.fromkeys(frame[facet].astype(str)))
-        return layer.facet(
+        faceted = layer.facet(
             column=alt.Column(f"{facet}:N", sort=facet_order, title=None),
             title=titled,
         )
-    return layer.properties(title=titled)
+        return describe(faceted, "Dot chart", title, text)
+    return describe(layer.properties(title=titled), "Dot chart", title, text)

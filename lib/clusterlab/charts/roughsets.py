@@ -13,7 +13,15 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import (
+    NETWORK_COLOURS,
+    NETWORK_SHAPES,
+    PALETTE,
+    WIDTH,
+    describe,
+    listing,
+    use_book_theme,
+)
 
 __all__ = [
     "approximation_regions",
@@ -92,7 +100,7 @@ def approximation_regions(
         text=f"{object_col}:N"
     )
     step = 44
-    return (
+    chart = (
         alt.layer(tiles, labels)
         .properties(width=alt.Step(step), height=alt.Step(26))
         .facet(
@@ -105,6 +113,24 @@ def approximation_regions(
             title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         )
         .resolve_scale(x="independent")
+    )
+    regions = listing(
+        (
+            label,
+            ", ".join(
+                f"{o} ({d})"
+                for o, d in data.loc[
+                    data["region_label"] == label, [object_col, decision_col]
+                ].itertuples(index=False)
+            ),
+        )
+        for label in label_order
+    )
+    return describe(
+        chart,
+        "Unit chart",
+        title,
+        f"One tile per object with its {decision_title.lower()}, by region: {regions}.",
     )
 
 
@@ -158,12 +184,15 @@ def attribute_bars(
             scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]),
         )
         encoding["tooltip"].append(alt.Tooltip(f"{highlight_col}:N", title=highlight_title))
-    return (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(**colour)
         .encode(**encoding)
         .properties(width=WIDTH, height=alt.Step(24))
     )
+    values = data.set_index(attribute_col)[value_col]
+    shown = listing((a, f"{values[a]:{fmt}}") for a in order)
+    return describe(chart, "Bar chart", title, f"{value_title} per {attribute_title}: {shown}.")
 
 
 def grouped_share_bars(
@@ -199,7 +228,7 @@ def grouped_share_bars(
         else sorted(means.index, key=lambda k: (-means[k], k))
     )
     groups = list(dict.fromkeys(data[group_col]))
-    return (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
@@ -229,6 +258,16 @@ def grouped_share_bars(
         # the step is the height of one bar (the offset band), not of one group
         .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
     )
+    shares = listing(
+        (f"{i}, {g}", f"{v:.0%}")
+        for i, g, v in zip(data[item_col], data[group_col], data[share_col], strict=True)
+    )
+    return describe(
+        chart,
+        "Grouped bar chart",
+        title,
+        f"{share_title} per {item_title} and {group_title}: {shares}.",
+    )
 
 
 def rule_measures(
@@ -253,9 +292,13 @@ def rule_measures(
     data = frame[[rule_col, decision_col, certainty_col, coverage_col, support_col]].copy()
     data[decision_col] = data[decision_col].astype(str)
     scale = _class_scale(data[decision_col], colours)
-    return (
+    classes = sorted(set(data[decision_col]))
+    shapes = [
+        NETWORK_SHAPES.get(c, ["square", "diamond", "cross"][i % 3]) for i, c in enumerate(classes)
+    ]
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
-        .mark_circle(opacity=0.8, stroke="white", strokeWidth=1)
+        .mark_point(filled=True, opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
             x=alt.X(
                 f"{coverage_col}:Q",
@@ -276,6 +319,11 @@ def rule_measures(
                 legend=alt.Legend(tickMinStep=1),
             ),
             color=alt.Color(f"{decision_col}:N", scale=scale, title=decision_title),
+            shape=alt.Shape(
+                f"{decision_col}:N",
+                scale=alt.Scale(domain=classes, range=shapes),
+                title=decision_title,
+            ),
             tooltip=[
                 alt.Tooltip(f"{rule_col}:N", title="Rule"),
                 alt.Tooltip(f"{support_col}:Q", title="Support"),
@@ -284,4 +332,11 @@ def rule_measures(
             ],
         )
         .properties(width=WIDTH, height=300)
+    )
+    rules = listing(
+        (r, f"{d}, certainty {c:.0%}, coverage {v:.0%}, support {s}")
+        for r, d, c, v, s in data.itertuples(index=False)
+    )
+    return describe(
+        chart, "Scatter plot", title, f"Each rule as a point, coverage against certainty: {rules}."
     )
