@@ -10,12 +10,17 @@ CHAPTERS := $(shell grep -l '^kernelspec:' book/*.md)
 JB_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock
+.PHONY: book test serve clean bench lint setup vendor notebooks chromium lock pdf
 
 ## book: build the HTML book into _build/html (executes every chapter; warnings are errors)
 book: setup
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+
+## pdf: the print edition, _build/pdf/book.pdf (builds the HTML book first when missing)
+pdf: setup
+	test -f _build/html/index.html || $(MAKE) book
+	$(PY) book/_ext/print_book.py _build/html _build/pdf/book.pdf
 
 ## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests
 test: setup notebooks chromium lint
@@ -71,5 +76,5 @@ lock:
 	@echo "review binder/requirements.txt.new, then move it over binder/requirements.txt"
 
 clean:
-	rm -rf _build book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
+	rm -rf _build book/_vendor tests/book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

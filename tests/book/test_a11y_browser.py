@@ -98,9 +98,6 @@ OPEN_NAV = """() => {
   return Boolean(d && d.open && link && link.getBoundingClientRect().width > 0);
 }"""
 SIDEBAR_SHOWN = (
-    "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility"
-    " !== 'hidden'"
-)
     "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility !== 'hidden'"
 )
 
