@@ -179,29 +179,24 @@ def book_title(root: Path = ROOT) -> str:
     return str(yaml.safe_load((root / "_config.yml").read_text()).get("title", "The book"))
 
 
-def build_pdf(html_dir: Path, out: Path, root: Path = ROOT) -> Path:
-    """Print the built book in ``html_dir`` to ``out``; returns ``out``."""
-    from playwright.sync_api import sync_playwright
-
+def print_book(browser: Any, html_dir: Path, out: Path, root: Path = ROOT) -> Path:
+    """Print the built book in ``html_dir`` to ``out`` with ``browser`` (a playwright
+    chromium); returns ``out``."""
     if not (html_dir / "index.html").exists():
         raise SystemExit(f"no built book in {html_dir}: run 'make book' first")
-    with serve(html_dir) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
-        )
+    with serve(html_dir) as url:
         printed = [print_page(browser, url, page) for page in toc_pages(root)]
-        title = book_title(root)
-        # The front matter's length does not depend on the page numbers it lists.
-        draft = front_matter(browser, title, [(p.title, 0) for p in printed])
-        starts, first = [], _count(draft) + 1
-        for p in printed:
-            starts.append(first)
-            first += p.pages
-        front = front_matter(
-            browser, title, [(p.title, s) for p, s in zip(printed, starts, strict=True)]
-        )
-        numbers = page_numbers(browser, first - 1)
-        browser.close()
+    title = book_title(root)
+    # The front matter's length does not depend on the page numbers it lists.
+    draft = front_matter(browser, title, [(p.title, 0) for p in printed])
+    starts, first = [], _count(draft) + 1
+    for p in printed:
+        starts.append(first)
+        first += p.pages
+    front = front_matter(
+        browser, title, [(p.title, s) for p, s in zip(printed, starts, strict=True)]
+    )
+    numbers = page_numbers(browser, first - 1)
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front)))
@@ -215,6 +210,20 @@ def build_pdf(html_dir: Path, out: Path, root: Path = ROOT) -> Path:
     with out.open("wb") as handle:
         writer.write(handle)
     return out
+
+
+def build_pdf(html_dir: Path, out: Path, root: Path = ROOT) -> Path:
+    """:func:`print_book` with Debian's chromium, launched here."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        try:
+            return print_book(browser, html_dir, out, root)
+        finally:
+            browser.close()
 
 
 def main(argv: list[str]) -> None:

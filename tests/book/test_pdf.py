@@ -79,12 +79,12 @@ def chart_titles(page_html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf(browser, built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     for tool in ("pdfinfo", "pdftotext"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} missing: apt-get install poppler-utils (.ci/run does)")
     out = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    return print_book.build_pdf(built_book, out, ROOT)
+    return print_book.print_book(browser, built_book, out, ROOT)
 
 
 def test_pdf_is_one_readable_file_under_25_mb(pdf: Path) -> None:

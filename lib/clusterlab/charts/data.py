@@ -258,7 +258,8 @@ def table1_bars(
     y = alt.Y(
         f"{category}:N",
         title=None,
-        sort=alt.EncodingSortField(field="row_order", order="ascending"),
+        # "min": the only order Vega-Lite can keep when it unions the layers' domains
+        sort=alt.EncodingSortField(field="row_order", op="min", order="ascending"),
         axis=alt.Axis(labelLimit=280),
     )
     xscale = alt.Scale(domain=[0, peak + 1])
