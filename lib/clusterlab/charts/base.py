@@ -41,7 +41,7 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#8
 ChartT = TypeVar("ChartT", bound=SchemaBase)
 
 
-def _theme() -> dict:
+def _theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": FONT,
