@@ -61,6 +61,19 @@ def test_global_and_local_stay_apart(deficiency: str | None) -> None:
     assert float(np.linalg.norm(lab(g) - lab(loc))) > 20
 
 
+@pytest.mark.parametrize("deficiency", [None, *CVD])
+def test_development_paths_stay_apart(deficiency: str | None) -> None:
+    from itertools import combinations
+
+    from clusterlab.charts import PATH_COLOURS
+
+    colours = [linear(c) for c in PATH_COLOURS.values()]
+    if deficiency:
+        colours = [np.array(CVD[deficiency]) @ c for c in colours]
+    for a, b in combinations(colours, 2):
+        assert float(np.linalg.norm(lab(a) - lab(b))) > 15
+
+
 @pytest.mark.parametrize("net", ["global", "local"])
 @pytest.mark.parametrize("page", [WHITE, DARK_PAGE])
 def test_network_colours_stand_out_on_both_page_themes(net: str, page: str) -> None:

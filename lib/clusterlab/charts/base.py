@@ -31,12 +31,13 @@ FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
 WIDTH = 520
 HEIGHT = 260
 
-# One colour per meaning, used across all chapters (Okabe & Ito 2008, "Color Universal Design":
-# blue, vermillion, bluish green, reddish purple, sky blue, orange, grey).
+# One colour per meaning, used across all chapters: Okabe & Ito's (2008) "Color Universal Design"
+# set (blue, vermillion, bluish green, reddish purple, sky blue, orange) plus one red, in the
+# order the chapters name them: [3] is the red and [4] the purple of the development paths.
 NETWORK_COLOURS = {"global": "#0072B2", "local": "#D55E00"}
 #: The second cue for the two network groups where points are drawn.
 NETWORK_SHAPES = {"global": "circle", "local": "triangle-up"}
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#8c8c8c"]
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#C0392B", "#CC79A7", "#56B4E9", "#E69F00", "#8c8c8c"]
 
 ChartT = TypeVar("ChartT", bound=SchemaBase)
 
