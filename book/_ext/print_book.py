@@ -52,6 +52,7 @@ CHARTS_DRAWN = """() => Array.from(document.querySelectorAll("div[id^='altair-vi
   .every(d => d.querySelector('svg.marks'))"""
 PREPARE = """(note) => {
   for (const bind of document.querySelectorAll("div[id^='altair-viz'] .vega-bindings")) {
+    if (!bind.querySelector('input, select')) continue;  // Vega adds an empty one to every chart
     const chart = bind.closest("div[id^='altair-viz']");
     if (chart.nextElementSibling && chart.nextElementSibling.matches('.print-live-note')) continue;
     const p = document.createElement('p');
