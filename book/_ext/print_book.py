@@ -65,8 +65,12 @@ PREPARE = """(note) => {
   document.querySelectorAll('details').forEach(d => {
     if (!d.closest('.vega-embed')) d.open = false;
   });
-  const h1 = document.querySelector('main h1');
-  return h1 ? h1.textContent.replace('#', '').trim() : document.title;
+  // The article's own heading carries the chapter number; the theme's print header does not.
+  const h1 = document.querySelector('.bd-article h1');
+  const title = h1 ? h1.textContent.replace('#', '').trim() : document.title;
+  const header = document.querySelector('#jb-print-docs-body h1');
+  if (header) header.textContent = title;
+  return title;
 }"""
 
 

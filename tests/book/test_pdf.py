@@ -100,19 +100,27 @@ def test_pdf_has_chapters_in_order_captions_and_drawn_charts(pdf: Path, built_bo
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
+    pages = text.split("\f")  # pdftotext ends every page with a form feed
     flat = squash(text)
     assert "undefined" not in text
-    assert "Contents" in text
-    position = flat.find(squash("Contents"))
+    assert squash(pages[0]).startswith(squash(print_book.book_title(ROOT)))
+    # The contents start on page 2 and end before the first page they list.
+    first = re.search(r"\d+", squash(pages[1]).removeprefix("Contents"))
+    assert squash(pages[1]).startswith("Contents") and first
+    front = " ".join(" ".join(pages[1 : int(first.group()) - 1]).split())
+    previous = 0
     for page in toc_pages():
         page_html = (built_book / page).read_text()
         parsed = _Texts()
         parsed.feed(page_html)
-        heading = squash(parsed.h1[0])
-        # In reading order, after the table of contents (which lists them without numbers).
-        found = flat.find(heading, position + 1)
-        assert found > position, f"{page}: chapter title {parsed.h1[0]!r} missing or out of order"
-        position = found
+        heading = squash(parsed.h1[-1])  # the article's heading, with its chapter number
+        # The table of contents gives its page, in reading order, and the page starts it.
+        listed = re.search(re.escape(" ".join(parsed.h1[-1].split())) + r" (\d+)\b", front)
+        assert listed, f"{page}: {parsed.h1[-1]!r} not in the table of contents"
+        number = int(listed.group(1))
+        assert number > previous, f"{page}: out of order in the table of contents"
+        assert heading in squash(pages[number - 1]), f"{page}: not on page {number}"
+        previous = number
         for caption in parsed.captions:
             # Math (\\( ... \\)) is drawn by MathJax as a picture: compare the text around it.
             for piece in MATH.split(caption):
