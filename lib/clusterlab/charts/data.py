@@ -10,6 +10,7 @@ reader sees every cell of the comparison at once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import altair as alt
 import pandas as pd
@@ -131,7 +132,7 @@ def crosstab_heatmap(
         text=alt.Text(f"{count}:Q"),
         color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"), alt.value("#222")),
     )
-    chart = alt.layer(cells, text).properties(
+    chart = cast(alt.LayerChart, alt.layer(cells, text)).properties(
         title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         width=min(WIDTH, 110 * len(col_order)),
         height=alt.Step(34),
@@ -190,7 +191,7 @@ def composition_bars(
         if share
         else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
     )
-    chart = (
+    chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -275,7 +276,7 @@ def table1_bars(
         .mark_tick(color="black", thickness=3, size=18)
         .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     )
-    chart = (
+    chart: alt.FacetChart = (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(

@@ -9,6 +9,8 @@ example a printed difference, the difference of the printed group means and a re
 
 from __future__ import annotations
 
+from typing import cast
+
 import altair as alt
 import pandas as pd
 
@@ -106,7 +108,7 @@ def network_profile(
     use_book_theme()
     order = list(NETWORK_GROUPS)
     frame = counts.assign(order=counts["group"].map({g: i for i, g in enumerate(order)}))
-    chart = (
+    chart: alt.Chart = (
         alt.Chart(frame, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -147,7 +149,7 @@ def difference_dots(
     value_title: str,
     series_title: str = "Source",
     subtitle: str | None = None,
-) -> alt.Chart | alt.FacetChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Dots for several versions (``series``) of one quantity per ``category``.
 
     A rule marks zero. With ``facet`` the chart is split into columns (for example the
@@ -183,7 +185,7 @@ def difference_dots(
         tooltip=tooltip,
     )
     zero = base.mark_rule(color="#888", strokeDash=[4, 3]).encode(x=alt.datum(0))
-    layer = alt.layer(zero, dots, data=frame).properties(
+    layer = cast(alt.LayerChart, alt.layer(zero, dots, data=frame)).properties(
         width=WIDTH // 2 - 20 if facet else WIDTH, height=alt.Step(26)
     )
     titled = alt.Title(title, subtitle=subtitle or alt.Undefined)

@@ -15,6 +15,7 @@ such as ``sector``; ``dynamics_bar`` draws those counts as stacked bars.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal, cast
 
 import altair as alt
 import numpy as np
@@ -140,7 +141,8 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
 
 
 def _smoothstep(t: np.ndarray) -> np.ndarray:
-    return t * t * (3 - 2 * t)
+    eased: np.ndarray = t * t * (3 - 2 * t)
+    return eased
 
 
 def _stage_ranks(
@@ -361,8 +363,14 @@ def alluvial(
         + node_frame["n"].map(lambda k: f"{k} firm" if k == 1 else f"{k} firms")
     )
 
-    def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
-        return (
+    def _labels(
+        rows: pd.DataFrame,
+        align: Literal["left", "center", "right"],
+        y: str,
+        text: str,
+        baseline: Literal["middle", "bottom"],
+    ) -> alt.Chart:
+        labels: alt.Chart = (
             alt.Chart(rows)
             .mark_text(fontSize=11, align=align, baseline=baseline, color="#222", lineBreak="\n")
             .encode(
@@ -371,6 +379,7 @@ def alluvial(
                 text=f"{text}:N",
             )
         )
+        return labels
 
     stage_no = node_frame["stage"]
     label_layers = [
@@ -390,8 +399,11 @@ def alluvial(
             text="head:N",
         )
     )
-    chart = alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
-        width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
+    chart = cast(
+        alt.LayerChart,
+        alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
+            width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
+        ),
     )
     nodes_text = listing(
         (f"{node['stage_title']}, {node['category']}", node["n"])
@@ -500,7 +512,7 @@ def dynamics_bar(
     use_book_theme()
     _require(counts, ["label", "event", "event_label", "order", "n"])
     shown = counts[counts["n"] > 0]
-    chart = (
+    chart: alt.Chart = (
         alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
