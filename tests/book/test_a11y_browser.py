@@ -36,6 +36,19 @@ CHARTS_DRAWN = """(scheme) => Array.from(document.querySelectorAll("div[id^='alt
   .every(d => d.querySelector('svg') && (d.dataset.scheme || 'light') === scheme)"""
 
 
+# A chart needs a caption (its figure's) and a text alternative (the aria-label of the chart's
+# graphics document, which vega-embed takes from the Vega-Lite description).
+UNNAMED_CHARTS = """() => Array.from(document.querySelectorAll("div[id^='altair-viz']"))
+  .filter(d => {
+    const figure = d.closest('figure');
+    const doc = d.matches('[role="graphics-document"]') ? d
+      : d.querySelector('[role="graphics-document"]');
+    const label = doc ? doc.getAttribute('aria-label') : '';
+    return !(figure && figure.querySelector('figcaption')) || !(label || '').trim()
+      || label === 'Vega visualization';  // Vega's default: no description given
+  }).map(d => d.id)"""
+
+
 def axe_violations(tab) -> list[dict]:
     if not vendor_js.is_current(vendor_js.AXE_FILE, vendor_js.TEST_VENDOR_DIR):
         pytest.fail("axe-core missing or changed: run 'python book/_ext/vendor_js.py fetch'")
@@ -64,10 +77,12 @@ def test_axe_light_and_dark(offline_tab, book_server: str, page: str, capsys) ->
         tab.emulate_media(color_scheme=scheme)
         tab.wait_for_function(CHARTS_DRAWN, arg=scheme, timeout=15_000)
         found[scheme] = axe_violations(tab)
+    unnamed = tab.evaluate(UNNAMED_CHARTS)
     context.close()
     with capsys.disabled():
         for scheme, violations in found.items():
             print("\n" + summary(page, scheme, violations), end="")
+    assert unnamed == [], f"{page}: charts without a caption or a text alternative: {unnamed}"
     blocking = {
         scheme: [v for v in violations if v["impact"] in BLOCKING]
         for scheme, violations in found.items()

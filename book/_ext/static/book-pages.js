@@ -59,9 +59,18 @@
     }
   }
 
-  function themed(spec) {
+  /* The figure's caption, as a chart's text alternative when its spec has no description
+   * (the book's own builders always set one: clusterlab.charts.base.describe). */
+  function captionOf(element) {
+    const figure = element.closest("figure");
+    const caption = figure && figure.querySelector("figcaption");
+    return caption ? caption.textContent.replace(/#\s*$/, "").trim() : "";
+  }
+
+  function themed(spec, fallbackDescription) {
     const c = palette();
     const copy = JSON.parse(JSON.stringify(spec));
+    if (!copy.description && fallbackDescription) copy.description = fallbackDescription;
     copy.config = merge(copy.config || {}, {
       background: "transparent",
       title: { color: c.text, subtitleColor: c.muted },
@@ -115,7 +124,8 @@
       record.result.finalize();
       record.element.replaceChildren();
     }
-    return originalEmbed(record.element, themed(record.spec), record.options).then((result) => {
+    const spec = themed(record.spec, captionOf(record.element));
+    return originalEmbed(record.element, spec, record.options).then((result) => {
       record.result = result;
       record.pending = false;
       record.element.dataset.scheme = scheme;
@@ -132,6 +142,12 @@
                        options: Object.assign({}, options || {},
                                               { renderer: "svg", logger: bookLogger() }) };
       charts.push(record);
+      if (!spec.description && document.readyState === "loading") {
+        // The chart's script runs before the parser reaches its caption: wait for it.
+        return new Promise((resolve) => {
+          document.addEventListener("DOMContentLoaded", () => resolve(draw(record)));
+        });
+      }
       return draw(record);
     };
     Object.assign(embed, originalEmbed);
