@@ -10,7 +10,6 @@ reader sees every cell of the comparison at once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import cast
 
 import altair as alt
 import pandas as pd
@@ -132,7 +131,7 @@ def crosstab_heatmap(
         text=alt.Text(f"{count}:Q"),
         color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"), alt.value("#222")),
     )
-    chart = cast(alt.LayerChart, alt.layer(cells, text)).properties(
+    chart = alt.layer(cells, text).properties(
         title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         width=min(WIDTH, 110 * len(col_order)),
         height=alt.Step(34),
@@ -191,7 +190,7 @@ def composition_bars(
         if share
         else alt.X(f"sum({count}):Q", title="Number of firms", axis=alt.Axis(tickMinStep=1))
     )
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -276,7 +275,7 @@ def table1_bars(
         .mark_tick(color="black", thickness=3, size=18)
         .encode(y=y, x=alt.X(f"{printed}:Q", scale=xscale), tooltip=tooltip)
     )
-    chart: alt.FacetChart = (
+    chart = (
         alt.layer(bars, ticks, data=data)
         .properties(width=WIDTH - 200, height=alt.Step(20))
         .facet(

@@ -121,7 +121,7 @@ def embeddedness_slopes(
         ),
         tooltip=tooltip,
     )
-    chart: alt.FacetChart = (
+    chart = (
         alt.layer(lines, points, data=data)
         .properties(width=112, height=240)
         .facet(
@@ -225,7 +225,7 @@ def score_dots(
             ],
         )
     )
-    chart: alt.FacetChart = (
+    chart = (
         alt.layer(dots, ticks, data=both)
         .properties(width=min(WIDTH // 2 - 40, 210), height=alt.Step(22))
         .facet(

@@ -9,8 +9,6 @@ example a printed difference, the difference of the printed group means and a re
 
 from __future__ import annotations
 
-from typing import cast
-
 import altair as alt
 import pandas as pd
 
@@ -108,7 +106,7 @@ def network_profile(
     use_book_theme()
     order = list(NETWORK_GROUPS)
     frame = counts.assign(order=counts["group"].map({g: i for i, g in enumerate(order)}))
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(frame, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -149,7 +147,7 @@ def difference_dots(
     value_title: str,
     series_title: str = "Source",
     subtitle: str | None = None,
-) -> alt.LayerChart | alt.FacetChart:
+) -> alt.Chart | alt.FacetChart:
     """Dots for several versions (``series``) of one quantity per ``category``.
 
     A rule marks zero. With ``facet`` the chart is split into columns (for example the
@@ -185,7 +183,7 @@ def difference_dots(
         tooltip=tooltip,
     )
     zero = base.mark_rule(color="#888", strokeDash=[4, 3]).encode(x=alt.datum(0))
-    layer = cast(alt.LayerChart, alt.layer(zero, dots, data=frame)).properties(
+    layer = alt.layer(zero, dots, data=frame).properties(
         width=WIDTH // 2 - 20 if facet else WIDTH, height=alt.Step(26)
     )
     titled = alt.Title(title, subtitle=subtitle or alt.Undefined)

@@ -15,7 +15,6 @@ such as ``sector``; ``dynamics_bar`` draws those counts as stacked bars.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, cast
 
 import altair as alt
 import numpy as np
@@ -141,8 +140,7 @@ def trajectory_stages(firms: pd.DataFrame) -> pd.DataFrame:
 
 
 def _smoothstep(t: np.ndarray) -> np.ndarray:
-    eased: np.ndarray = t * t * (3 - 2 * t)
-    return eased
+    return t * t * (3 - 2 * t)
 
 
 def _stage_ranks(
@@ -363,14 +361,8 @@ def alluvial(
         + node_frame["n"].map(lambda k: f"{k} firm" if k == 1 else f"{k} firms")
     )
 
-    def _labels(
-        rows: pd.DataFrame,
-        align: Literal["left", "center", "right"],
-        y: str,
-        text: str,
-        baseline: Literal["middle", "bottom"],
-    ) -> alt.Chart:
-        labels: alt.Chart = (
+    def _labels(rows: pd.DataFrame, align: str, y: str, text: str, baseline: str) -> alt.Chart:
+        return (
             alt.Chart(rows)
             .mark_text(fontSize=11, align=align, baseline=baseline, color="#222", lineBreak="\n")
             .encode(
@@ -379,7 +371,6 @@ def alluvial(
                 text=f"{text}:N",
             )
         )
-        return labels
 
     stage_no = node_frame["stage"]
     label_layers = [
@@ -399,11 +390,8 @@ def alluvial(
             text="head:N",
         )
     )
-    chart = cast(
-        alt.LayerChart,
-        alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
-            width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
-        ),
+    chart = alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
+        width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
     )
     nodes_text = listing(
         (f"{node['stage_title']}, {node['category']}", node["n"])
@@ -512,7 +500,7 @@ def dynamics_bar(
     use_book_theme()
     _require(counts, ["label", "event", "event_label", "order", "n"])
     shown = counts[counts["n"] > 0]
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(shown, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(

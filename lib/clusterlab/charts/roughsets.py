@@ -9,7 +9,6 @@ the book's palette otherwise.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -101,7 +100,7 @@ def approximation_regions(
         text=f"{object_col}:N"
     )
     step = 44
-    chart: alt.LayerChart = (
+    chart = (
         alt.layer(tiles, labels)
         .properties(width=alt.Step(step), height=alt.Step(26))
         .facet(
@@ -161,8 +160,8 @@ def attribute_bars(
         data.sort_values([value_col, attribute_col], ascending=[False, True])[attribute_col]
     )
     fmt = ".0%" if percent else ".3f"
-    x_kwargs: dict[str, Any] = {"scale": alt.Scale(domain=list(domain))} if domain else {}
-    encoding: dict[str, Any] = {
+    x_kwargs = {"scale": alt.Scale(domain=list(domain))} if domain else {}
+    encoding = {
         "y": alt.Y(f"{attribute_col}:N", sort=order, title=attribute_title),
         "x": alt.X(
             f"{value_col}:Q",
@@ -175,7 +174,7 @@ def attribute_bars(
             alt.Tooltip(f"{value_col}:Q", title=value_title, format=fmt),
         ],
     }
-    colour: dict[str, Any] = {"color": PALETTE[0]}
+    colour: dict = {"color": PALETTE[0]}
     if highlight_col is not None:
         data[highlight_col] = data[highlight_col].map({True: "yes", False: "no"})
         colour = {}
@@ -185,7 +184,7 @@ def attribute_bars(
             scale=alt.Scale(domain=["yes", "no"], range=[PALETTE[0], "#b9c7d3"]),
         )
         encoding["tooltip"].append(alt.Tooltip(f"{highlight_col}:N", title=highlight_title))
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(**colour)
         .encode(**encoding)
@@ -229,7 +228,7 @@ def grouped_share_bars(
         else sorted(means.index, key=lambda k: (-means[k], k))
     )
     groups = list(dict.fromkeys(data[group_col]))
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
@@ -297,7 +296,7 @@ def rule_measures(
     shapes = [
         NETWORK_SHAPES.get(c, ["square", "diamond", "cross"][i % 3]) for i, c in enumerate(classes)
     ]
-    chart: alt.Chart = (
+    chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_point(filled=True, opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
