@@ -143,102 +143,6 @@ def _smoothstep(t: np.ndarray) -> np.ndarray:
     return t * t * (3 - 2 * t)
 
 
-def _stage_ranks(
-    frame: pd.DataFrame,
-    stages: Sequence[tuple[str, str, Sequence[str]]],
-    colour: str,
-    colour_order: Sequence[str],
-    colours: Sequence[str],
-    tooltip: Sequence[tuple[str, str]],
-    id_column: str,
-) -> dict[str, pd.Series]:
-    """Check :func:`alluvial`'s input; return each stage column's category positions."""
-    if len(stages) < 2:
-        raise ValueError("an alluvial chart needs at least two stages")
-    _require(frame, [id_column, colour, *(s[0] for s in stages), *(c for c, _ in tooltip)])
-    if len(colours) != len(colour_order):
-        raise ValueError("colours and colour_order differ in length")
-    bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
-    if bad:
-        raise ValueError(f"{colour} values not in colour_order: {bad}")
-    rank = {}
-    for col, _, order in stages:
-        bad = sorted(set(frame[col].astype(str)) - set(order))
-        if bad:
-            raise ValueError(f"{col} values not in the stage's categories: {bad}")
-        rank[col] = frame[col].astype(str).map({c: i for i, c in enumerate(order)})
-    return rank
-
-
-def _stack(keys: list[np.ndarray], gap: float) -> tuple[np.ndarray, float]:
-    """Top edge of every row (unit height), sorted by ``keys`` (the first is the category),
-    with ``gap`` between categories; and the stack's total height."""
-    top = np.empty(len(keys[0]))
-    y = 0.0
-    previous = None
-    for idx in np.lexsort(tuple(reversed(keys))):
-        cat = int(keys[0][idx])
-        if previous is not None and cat != previous:
-            y += gap
-        top[idx] = y
-        y += 1.0
-        previous = cat
-    return top, y
-
-
-def _stage_nodes(
-    stage: int, order: Sequence[str], top: np.ndarray, rank: np.ndarray
-) -> list[dict[str, object]]:
-    """One node (category bar) per category of a stage that has rows."""
-    nodes: list[dict[str, object]] = []
-    for cat_i, cat in enumerate(order):
-        members = top[rank == cat_i]
-        if len(members):
-            nodes.append(
-                {
-                    "stage": stage,
-                    "category": cat,
-                    "n": len(members),
-                    "label": f"{cat} ({len(members)})",
-                    "top": members.min(),
-                    "bottom": members.max() + 1.0,
-                }
-            )
-    return nodes
-
-
-def _ribbon_rows(
-    data: pd.DataFrame,
-    cols: Sequence[str],
-    placed: Mapping[str, np.ndarray],
-    id_column: str,
-    colour: str,
-    extra: Sequence[str],
-    node_width: float,
-    samples: int,
-) -> pd.DataFrame:
-    """The ribbons' outlines: ``samples`` points per row and pair of neighbouring stages."""
-    pad = 0.06  # a thin white seam between ribbons
-    t = np.linspace(0.0, 1.0, samples)
-    smooth = _smoothstep(t)
-    rows = []
-    for s in range(len(cols) - 1):
-        a, b = cols[s], cols[s + 1]
-        x0, x1 = s + node_width / 2, s + 1 - node_width / 2
-        for i in range(len(data)):
-            y0, y1 = placed[a][i], placed[b][i]
-            base = {
-                id_column: str(data.at[i, id_column]),
-                "colour_value": str(data.at[i, colour]),
-                "ribbon": f"{data.at[i, id_column]}-{s}",
-            }
-            base.update({c: str(data.at[i, c]) for c in extra})
-            for tt, ss in zip(t, smooth, strict=True):
-                y = y0 + (y1 - y0) * ss
-                rows.append({**base, "x": x0 + (x1 - x0) * tt, "y": y + pad, "y2": y + 1 - pad})
-    return pd.DataFrame(rows)
-
-
 def alluvial(
     frame: pd.DataFrame,
     stages: Sequence[tuple[str, str, Sequence[str]]],
@@ -271,8 +175,21 @@ def alluvial(
     category order or a colour outside ``colour_order``.
     """
     use_book_theme()
+    if len(stages) < 2:
+        raise ValueError("an alluvial chart needs at least two stages")
     cols = [s[0] for s in stages]
-    rank = _stage_ranks(frame, stages, colour, colour_order, colours, tooltip, id_column)
+    _require(frame, [id_column, colour, *cols, *(c for c, _ in tooltip)])
+    if len(colours) != len(colour_order):
+        raise ValueError("colours and colour_order differ in length")
+    bad = sorted(set(frame[colour].astype(str)) - set(colour_order))
+    if bad:
+        raise ValueError(f"{colour} values not in colour_order: {bad}")
+    rank = {}
+    for col, _, order in stages:
+        bad = sorted(set(frame[col].astype(str)) - set(order))
+        if bad:
+            raise ValueError(f"{col} values not in the stage's categories: {bad}")
+        rank[col] = frame[col].astype(str).map({c: i for i, c in enumerate(order)})
 
     n = len(frame)
     data = frame.reset_index(drop=True)
@@ -287,10 +204,32 @@ def alluvial(
         else:
             keys.extend(rank[c].to_numpy() for c in cols[1:])
         keys.append(data[id_column].astype(str).to_numpy())
-        top, stack_height = _stack(keys, gap)
+        order_idx = np.lexsort(tuple(reversed(keys)))
+        top = np.empty(n)
+        y = 0.0
+        previous = None
+        for idx in order_idx:
+            cat = int(keys[0][idx])
+            if previous is not None and cat != previous:
+                y += gap
+            top[idx] = y
+            y += 1.0
+            previous = cat
         tops[col] = top
-        totals.append(stack_height)
-        nodes.extend(_stage_nodes(s, order, top, rank[col].to_numpy()))
+        totals.append(y)
+        for cat_i, cat in enumerate(order):
+            members = top[rank[col].to_numpy() == cat_i]
+            if len(members):
+                nodes.append(
+                    {
+                        "stage": s,
+                        "category": cat,
+                        "n": len(members),
+                        "label": f"{cat} ({len(members)})",
+                        "top": members.min(),
+                        "bottom": members.max() + 1.0,
+                    }
+                )
     total = max(totals)
     # centre each stage vertically
     shift = {col: (total - t) / 2 for col, t in zip(cols, totals, strict=True)}
@@ -302,10 +241,29 @@ def alluvial(
     node_frame["stage_title"] = node_frame["stage"].map(lambda s: stages[s][1])
     node_frame["label_y"] = node_frame["top"] - 0.35
 
-    # Each stage's tops, shifted so that the stage is centred vertically.
-    placed = {c: tops[c] + shift[c] for c in cols}
-    extra = [*cols, *(c for c, _ in tooltip)]
-    ribbons = _ribbon_rows(data, cols, placed, id_column, colour, extra, node_width, samples)
+    pad = 0.06  # a thin white seam between ribbons
+    t = np.linspace(0.0, 1.0, samples)
+    smooth = _smoothstep(t)
+    rows = []
+    for s in range(len(stages) - 1):
+        a, b = cols[s], cols[s + 1]
+        x0, x1 = s + node_width / 2, s + 1 - node_width / 2
+        for i in range(n):
+            y0 = tops[a][i] + shift[a]
+            y1 = tops[b][i] + shift[b]
+            base = {
+                id_column: str(data.at[i, id_column]),
+                "colour_value": str(data.at[i, colour]),
+                "ribbon": f"{data.at[i, id_column]}-{s}",
+            }
+            for c in cols:
+                base[c] = str(data.at[i, c])
+            for c, _ in tooltip:
+                base[c] = str(data.at[i, c])
+            for tt, ss in zip(t, smooth, strict=True):
+                y = y0 + (y1 - y0) * ss
+                rows.append({**base, "x": x0 + (x1 - x0) * tt, "y": y + pad, "y2": y + 1 - pad})
+    ribbons = pd.DataFrame(rows)
 
     x_scale = alt.Scale(domain=[-label_room[0], len(stages) - 1 + label_room[1]])
     y_scale = alt.Scale(domain=[total + 0.5, -3.2])
