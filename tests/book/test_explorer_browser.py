@@ -50,7 +50,8 @@ def explorer_page(offline_tab, book_server: str) -> Iterator[object]:
     context, tab, outside, errors = offline_tab(
         f"{book_server}/{PAGE}", viewport={"width": 1280, "height": 1000}
     )
-    tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached", timeout=20_000)
+    tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached",
+                                                                timeout=20_000)
     tab.errors = errors  # type: ignore[attr-defined]
     tab.outside = outside  # type: ignore[attr-defined]
     yield tab
@@ -65,9 +66,8 @@ def settle(tab) -> dict[str, list[str]]:
     """Wait until the redrawn view is stable (two equal reads after animation frames)."""
     previous = None
     for _ in range(50):
-        tab.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-        )
+        tab.evaluate("() => new Promise(r => requestAnimationFrame(() => "
+                     "requestAnimationFrame(r)))")
         current = read(tab)
         if current == previous:
             return current
@@ -94,9 +94,8 @@ def assert_measure(text: str, name: str, exact: float) -> None:
     assert abs(shown - exact) <= 0.005 + 1e-9, f"{name}: page {shown}, engine {exact}"
 
 
-def assert_page_shows_engine(
-    shown: dict[str, list[str]], firms: pd.DataFrame, conditions: list[str]
-) -> None:
+def assert_page_shows_engine(shown: dict[str, list[str]], firms: pd.DataFrame,
+                             conditions: list[str]) -> None:
     ordered = [a for a in TOGGLEABLE if a in conditions]
     table = DecisionTable(firms, DECISION, conditions=ordered, id_column="firm_id")
     n, positive = table.n, len(table.positive_region())
@@ -112,26 +111,24 @@ def assert_page_shows_engine(
     ]
     assert shown["rsx_reducts"] == [braces(r) for r in reducts]
     assert len(shown["rsx_rule_if"]) == len(shown["rsx_rule_then"]) == len(rules)
-    for i, (head, tail, rule) in enumerate(
-        zip(shown["rsx_rule_if"], shown["rsx_rule_then"], rules, strict=True), start=1
-    ):
+    for i, (head, tail, rule) in enumerate(zip(shown["rsx_rule_if"], shown["rsx_rule_then"],
+                                               rules, strict=True), start=1):
         conditions_text = " AND ".join(f"{a} = {v}" for a, v in rule.conditions)
         assert head == f"{i}. IF {conditions_text}"
         decision = " or ".join(map(str, rule.decisions))
-        assert tail.startswith(
-            f"THEN {DECISION} = {decision}   ({rule.kind}; support {rule.support}, "
-        )
+        assert tail.startswith(f"THEN {DECISION} = {decision}   ({rule.kind}; support "
+                               f"{rule.support}, ")
         assert_measure(tail, "strength", rule.strength)
         assert_measure(tail, "certainty", rule.certainty)
         assert_measure(tail, "coverage", rule.coverage)
     approx = table.approximations()
     lowers = {label for a in approx.values() for label in a.lower}
     expected = []
-    for name, members in [
-        (f"certainly {table.decision_values[0]}", approx[table.decision_values[0]].lower),
-        ("boundary", tuple(o for o in table.objects if o not in lowers)),
-        *[(f"certainly {v}", approx[v].lower) for v in table.decision_values[1:]],
-    ]:
+    for name, members in [(f"certainly {table.decision_values[0]}",
+                           approx[table.decision_values[0]].lower),
+                          ("boundary", tuple(o for o in table.objects if o not in lowers)),
+                          *[(f"certainly {v}", approx[v].lower)
+                            for v in table.decision_values[1:]]]:
         if members:
             expected.append(f"{name} ({len(members)}): {', '.join(members)}")
     assert shown["rsx_regions"] == expected
@@ -156,9 +153,8 @@ SUBSETS = [
 
 
 @pytest.mark.parametrize("conditions", SUBSETS, ids=lambda c: "+".join(c) or "none")
-def test_clicking_shows_the_engines_analysis(
-    explorer_page, firms: pd.DataFrame, conditions: list[str]
-) -> None:
+def test_clicking_shows_the_engines_analysis(explorer_page, firms: pd.DataFrame,
+                                             conditions: list[str]) -> None:
     shown = choose(explorer_page, conditions)
     assert_page_shows_engine(shown, firms, conditions)
 
@@ -179,10 +175,7 @@ def test_no_blank_widget_areas(built_book: Path) -> None:
     """No page holds a widget view: the book loads no widget manager (nb_ipywidgets_js is
     empty), so a widget output would be a blank area. The explorer page also carries no
     widget state (its live cell is not executed by the build)."""
-    offenders = [
-        str(page.relative_to(built_book))
-        for page in built_book.rglob("*.html")
-        if "application/vnd.jupyter.widget-view+json" in page.read_text()
-    ]
+    offenders = [str(page.relative_to(built_book)) for page in built_book.rglob("*.html")
+                 if "application/vnd.jupyter.widget-view+json" in page.read_text()]
     assert offenders == []
     assert "widget-state+json" not in (built_book / PAGE).read_text()
