@@ -12,7 +12,7 @@ PORT ?= 8000
 # the rough-set engine's suite, which `make test` also runs in standard-library mode
 ENGINE_TESTS := $(wildcard tests/test_roughsets_*.py tests/roughsets/test_*.py)
 
-.PHONY: book student test serve clean bench lint setup vendor notebooks chromium lock help normalise
+.PHONY: book student test serve clean bench lint setup vendor notebooks chromium lock help normalise pdf
 
 ## book: build the reader's edition into _build/html (executes every chapter; warnings are
 ##       errors). BOOK_REPOSITORY_URL=https://github.com/<owner>/<repo> adds the launch and
@@ -21,6 +21,11 @@ book: setup
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache _build/jupyter_execute
 	$(PY) book/_ext/editions.py --edition reader --output _build/reader_config.yml
 	$(VENV)/bin/jupyter-book build . --config _build/reader_config.yml $(JB_FLAGS)
+
+## pdf: the print edition, _build/pdf/book.pdf (builds the HTML book first when missing)
+pdf: setup
+	test -f _build/html/index.html || $(MAKE) book
+	$(PY) book/_ext/print_book.py _build/html _build/pdf/book.pdf
 
 ## student: the student edition (every exercise solution removed) into _build/student/html,
 ##          reusing the chapters executed by `make book` (run that first)
@@ -97,7 +102,7 @@ lock:
 
 ## clean: remove builds, caches and the vendored JavaScript (keeps .venv)
 clean:
-	rm -rf _build book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
+	rm -rf _build book/_vendor tests/book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 
 ## help: list the targets with what they do (from their '## target:' comments)

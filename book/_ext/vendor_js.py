@@ -6,6 +6,8 @@ Two jobs, one list of pinned files:
   vega-lite, vega-embed and MathJax from the npm registry, checks each tarball against the
   registry's sha512 integrity recorded below, and extracts the one file the pages need into
   ``book/_vendor/`` (not committed). Already-present files are checked, not downloaded again.
+  The same way it extracts axe-core, which only the browser tests use (injected by
+  playwright), into ``tests/book/_vendor/``: never copied into the book.
 * As a Sphinx extension (``sphinx: local_extensions`` in ``_config.yml``) it adds
   ``book/_vendor/`` to the static files, lists the scripts in load order in every page, and
   tells Altair's embed code that vega, vega-lite and vega-embed are already loaded
@@ -46,8 +48,10 @@ class VendoredFile:
 FILES: tuple[VendoredFile, ...] = (
     VendoredFile(
         "vega",
-        "6.3.0",
-        "sha512-L/ykPslBI5QiElzs7jD01c/0EP2yzJ0SdQ3WLZkgBsmykNkhfilWLAa24RzDx67rilNLdeBCJVCmogi40xJ6yA==",
+        # 6.3.0's build files were published with a stale version string ("5.33.1"), so
+        # vega-embed warned that the v6 spec runs on v5; 6.3.1 reports its own version.
+        "6.3.1",
+        "sha512-mX5tvY3ISCSiPPmunuZyQfccq0XlUvJd2t5oyc6SNS0N0TwnPNoklx0mVod5n+qbzuUoiuxl7Ve/SvoRqH4RzA==",
         "package/build/vega.min.js",
         "vega.min.js",
     ),
@@ -76,18 +80,30 @@ FILES: tuple[VendoredFile, ...] = (
 VEGA_FILES = FILES[:3]
 MATHJAX_FILE = FILES[3]
 
+# Used by the browser tests only, never served in the book: extracted to TEST_VENDOR_DIR,
+# which is not among the book's static paths.
+AXE_FILE = VendoredFile(
+    "axe-core",
+    "4.14.1",
+    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+    "package/axe.min.js",
+    "axe.min.js",
+)
+TEST_FILES: tuple[VendoredFile, ...] = (AXE_FILE,)
+TEST_VENDOR_DIR = VENDOR_DIR.parent.parent / "tests" / "book" / "_vendor"
+
 
 def _sri(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
 
 
-def _stamp(entry: VendoredFile) -> Path:
-    return VENDOR_DIR / f".{entry.name}.sha256"
+def _stamp(entry: VendoredFile, folder: Path) -> Path:
+    return folder / f".{entry.name}.sha256"
 
 
-def is_current(entry: VendoredFile) -> bool:
+def is_current(entry: VendoredFile, folder: Path = VENDOR_DIR) -> bool:
     """True when the extracted file exists and matches the digest recorded at extraction."""
-    target, stamp = VENDOR_DIR / entry.name, _stamp(entry)
+    target, stamp = folder / entry.name, _stamp(entry, folder)
     if not (target.exists() and stamp.exists()):
         return False
     recorded = stamp.read_text().split()
@@ -95,8 +111,8 @@ def is_current(entry: VendoredFile) -> bool:
     return recorded == [entry.integrity, digest]
 
 
-def fetch(entry: VendoredFile) -> None:
-    """Download one tarball, verify its sha512 integrity, extract its file."""
+def fetch(entry: VendoredFile, folder: Path = VENDOR_DIR) -> None:
+    """Download one tarball, verify its sha512 integrity, extract its file into ``folder``."""
     with urllib.request.urlopen(entry.tarball_url, timeout=120) as response:
         data = response.read()
     if _sri(data) != entry.integrity:
@@ -109,19 +125,22 @@ def fetch(entry: VendoredFile) -> None:
         if member is None:
             raise SystemExit(f"{entry.member} missing from {entry.package}@{entry.version}")
         content = member.read()
-    VENDOR_DIR.mkdir(parents=True, exist_ok=True)
-    (VENDOR_DIR / entry.name).write_bytes(content)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / entry.name).write_bytes(content)
     digest = hashlib.sha256(content).hexdigest()
-    _stamp(entry).write_text(f"{entry.integrity} {digest}\n")
+    _stamp(entry, folder).write_text(f"{entry.integrity} {digest}\n")
 
 
 def fetch_all() -> None:
-    for entry in FILES:
-        if is_current(entry):
-            print(f"ok       {entry.package}@{entry.version} -> book/_vendor/{entry.name}")
-            continue
-        fetch(entry)
-        print(f"fetched  {entry.package}@{entry.version} -> book/_vendor/{entry.name}")
+    """Fetch the book's files into VENDOR_DIR and the test-only files into TEST_VENDOR_DIR."""
+    for files, folder in ((FILES, VENDOR_DIR), (TEST_FILES, TEST_VENDOR_DIR)):
+        shown = folder.relative_to(VENDOR_DIR.parent.parent)
+        for entry in files:
+            if is_current(entry, folder):
+                print(f"ok       {entry.package}@{entry.version} -> {shown}/{entry.name}")
+                continue
+            fetch(entry, folder)
+            print(f"fetched  {entry.package}@{entry.version} -> {shown}/{entry.name}")
 
 
 # --- Sphinx extension -------------------------------------------------------------------

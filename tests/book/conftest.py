@@ -35,12 +35,22 @@ def jupyter_book() -> str:
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole book from a clean output folder with warnings as errors."""
+    """Build the whole book from a clean output folder with warnings as errors.
+
+    ``CLUSTERLAB_BUILT_BOOK=<folder>/_build/html`` reuses a book already built that way
+    (for working on the browser tests only; ``make test`` always builds afresh).
+    """
+    reuse = os.environ.get("CLUSTERLAB_BUILT_BOOK")
+    if reuse:
+        assert (Path(reuse) / "index.html").exists(), f"no built book in {reuse}"
+        return Path(reuse)
     out = tmp_path_factory.mktemp("book")
     result = subprocess.run(
-        [jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n",
-         "--keep-going"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        [jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     log = out / "build.log"
     log.write_text(result.stdout + "\n" + result.stderr)
@@ -89,7 +99,8 @@ def open_offline(browser, url: str, **context_options: object):
     """Open ``url`` in a new context with every request outside 127.0.0.1 refused.
 
     Returns ``(context, tab, outside, errors)``: the refused addresses and the page errors are
-    collected in the two lists as the page runs.
+    collected in the two lists as the page runs; console errors and warnings count as page
+    errors (a clean console is part of a working page).
     """
     context = browser.new_context(**context_options)
     tab = context.new_page()
@@ -106,6 +117,14 @@ def open_offline(browser, url: str, **context_options: object):
 
     tab.route("**/*", guard)
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on(
+        "console",
+        lambda message: (
+            errors.append(f"console.{message.type}: {message.text}")
+            if message.type in ("error", "warning")
+            else None
+        ),
+    )
     tab.goto(url, wait_until="load")
     return context, tab, outside, errors
 

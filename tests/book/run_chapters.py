@@ -21,7 +21,9 @@ from nbclient.exceptions import CellExecutionError
 def run(path: Path, timeout: int = 180) -> float:
     notebook = jupytext.read(path)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3",
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()

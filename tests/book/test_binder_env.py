@@ -41,19 +41,36 @@ def test_every_chapter_runs_in_a_fresh_binder_environment(tmp_path: Path) -> Non
     env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert install.returncode == 0, install.stderr[-3000:]
-    post = subprocess.run(["bash", "binder/postBuild"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    post = subprocess.run(
+        ["bash", "binder/postBuild"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
     assert post.returncode == 0, post.stderr[-3000:]
-    check = subprocess.run([str(python), "-c", "import clusterlab, jupytext; print('ok')"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True)
+    check = subprocess.run(
+        [str(python), "-c", "import clusterlab, jupytext; print('ok')"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert check.stdout.strip() == "ok", check.stderr
     run = subprocess.run(
-        [str(python), str(ROOT / "tests" / "book" / "run_chapters.py"),
-         *[str(p) for p in chapters()]],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+        [
+            str(python),
+            str(ROOT / "tests" / "book" / "run_chapters.py"),
+            *[str(p) for p in chapters()],
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     assert run.stdout.count("ok ") == len(chapters())

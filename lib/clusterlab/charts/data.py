@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts._colours import colour_range, network_colours
-from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import PALETTE, WIDTH, describe, listing, use_book_theme
 from clusterlab.columns import require_columns
 
 __all__ = ["composition_bars", "crosstab_heatmap", "table1_bars", "tidy_crosstab"]
@@ -122,10 +122,16 @@ def crosstab_heatmap(
         text=alt.Text(f"{count}:Q"),
         color=alt.condition(alt.datum[count] > peak / 2, alt.value("white"), alt.value("#222")),
     )
-    return alt.layer(cells, text).properties(
+    chart = alt.layer(cells, text).properties(
         title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         width=min(WIDTH, 110 * len(col_order)),
         height=alt.Step(34),
+    )
+    cells_text = listing(
+        (f"{r}, {c}", n) for r, c, n in zip(data[row], data[column], data[count], strict=True)
+    )
+    return describe(
+        chart, "Grid of counts", title, f"Firms per {row_title} and {column_title}: {cells_text}."
     )
 
 
@@ -194,7 +200,12 @@ def composition_bars(
         )
         .properties(width=WIDTH, height=alt.Step(28))
     )
-    return chart
+    parts = listing(
+        (f"{c}, {g}", n) for c, g, n in zip(data[category], data[group], data[count], strict=True)
+    )
+    return describe(
+        chart, "Stacked bar chart", title, f"Firms per {category_title} and {group_title}: {parts}."
+    )
 
 
 def table1_bars(
@@ -228,7 +239,8 @@ def table1_bars(
     y = alt.Y(
         f"{category}:N",
         title=None,
-        sort=alt.EncodingSortField(field="row_order", order="ascending"),
+        # "min": the only order Vega-Lite can keep when it unions the layers' domains
+        sort=alt.EncodingSortField(field="row_order", op="min", order="ascending"),
         axis=alt.Axis(labelLimit=280),
     )
     xscale = alt.Scale(domain=[0, peak + 1])
@@ -261,4 +273,15 @@ def table1_bars(
         )
         .resolve_scale(y="independent")
     )
-    return chart
+    cells = listing(
+        (f"{b}, {c}", f"recomputed {r}, printed {p}")
+        for b, c, r, p in zip(
+            data[block], data[category], data[recomputed], data[printed], strict=True
+        )
+    )
+    return describe(
+        chart,
+        "Bar chart with ticks",
+        title,
+        f"Recomputed counts as bars, printed counts as ticks: {cells}.",
+    )

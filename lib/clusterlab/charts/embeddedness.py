@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts._colours import colour_range, network_colours
-from clusterlab.charts.base import WIDTH, use_book_theme
+from clusterlab.charts.base import NETWORK_SHAPES, WIDTH, describe, listing, use_book_theme
 from clusterlab.columns import require_columns
 
 __all__ = ["embeddedness_slopes", "score_dots"]
@@ -26,6 +26,15 @@ def _group_scale(groups: Sequence[str], colours: Mapping[str, str] | None) -> al
     """Network colours for groups whose label contains 'global' / 'local'."""
     fixed = {**network_colours(groups), **(colours or {})}
     return alt.Scale(domain=list(groups), range=colour_range(list(groups), fixed))
+
+
+def _group_shapes(groups: Sequence[str]) -> alt.Scale:
+    """The second cue beside colour: one point shape per network group."""
+    shapes = []
+    for i, g in enumerate(groups):
+        net = next((n for n in NETWORK_SHAPES if n in g.lower()), None)
+        shapes.append(NETWORK_SHAPES[net] if net else ["square", "diamond", "cross"][i % 3])
+    return alt.Scale(domain=list(groups), range=shapes)
 
 
 def embeddedness_slopes(
@@ -84,8 +93,17 @@ def embeddedness_slopes(
         detail=alt.Detail(f"{group}:N"),
     )
     lines = base.mark_line(strokeWidth=2.5)
-    points = base.mark_point(filled=True, size=80).encode(tooltip=tooltip)
-    return (
+    points = base.mark_point(filled=True, size=80).encode(
+        shape=alt.Shape(
+            f"{group}:N",
+            title="Knowledge relations",
+            sort=groups,
+            scale=_group_shapes(groups),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=tooltip,
+    )
+    chart = (
         alt.layer(lines, points, data=data)
         .properties(width=112, height=240)
         .facet(
@@ -99,6 +117,11 @@ def embeddedness_slopes(
             title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         )
     )
+    values = listing(
+        (f"{f}, {g}, {s}", f"{v:.1f}")
+        for f, g, s, v in zip(data[factor], data[group], data[situation], data[score], strict=True)
+    )
+    return describe(chart, "Slope chart", title, f"{score_title} per factor and group: {values}.")
 
 
 def score_dots(
@@ -184,7 +207,7 @@ def score_dots(
             ],
         )
     )
-    return (
+    chart = (
         alt.layer(dots, ticks, data=both)
         .properties(width=min(WIDTH // 2 - 40, 210), height=alt.Step(22))
         .facet(
@@ -203,4 +226,17 @@ def score_dots(
             spacing=10,
             title=alt.Title(title, subtitle=subtitle or alt.Undefined),
         )
+    )
+    mean_text = listing(
+        (f"{f}, {s}, {g}", f"{m:.1f}")
+        for f, s, g, m in zip(
+            means[factor], means[situation], means[group], means["mean"], strict=True
+        )
+    )
+    return describe(
+        chart,
+        "Dot chart",
+        title,
+        "Circles show how many firms of each group gave each score; ticks mark the group "
+        f"means: {mean_text}.",
     )

@@ -12,7 +12,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from clusterlab.charts.base import NETWORK_COLOURS, PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import (
+    NETWORK_COLOURS,
+    PALETTE,
+    WIDTH,
+    describe,
+    listing,
+    use_book_theme,
+)
 from clusterlab.columns import require_columns
 
 __all__ = ["NETWORK_GROUPS", "difference_dots", "network_profile", "network_profile_counts"]
@@ -98,7 +105,7 @@ def network_profile(
     use_book_theme()
     order = list(NETWORK_GROUPS)
     frame = counts.assign(order=counts["group"].map({g: i for i, g in enumerate(order)}))
-    return (
+    chart: alt.Chart = (
         alt.Chart(frame, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
@@ -123,6 +130,8 @@ def network_profile(
         )
         .properties(width=WIDTH, height=alt.Step(40))
     )
+    groups = listing(zip(frame["group"], frame["firms"], strict=True))
+    return describe(chart, "Stacked bar chart", title, f"Firms per group: {groups}.")
 
 
 def difference_dots(
@@ -137,7 +146,7 @@ def difference_dots(
     value_title: str,
     series_title: str = "Source",
     subtitle: str | None = None,
-) -> alt.Chart | alt.FacetChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Dots for several versions (``series``) of one quantity per ``category``.
 
     A rule marks zero. With ``facet`` the chart is split into columns (for example the
@@ -175,10 +184,17 @@ def difference_dots(
         width=WIDTH // 2 - 20 if facet else WIDTH, height=alt.Step(26)
     )
     titled = alt.Title(title, subtitle=subtitle or alt.Undefined)
+    keys = [frame[facet]] if facet else []
+    values = listing(
+        (", ".join(map(str, k[:-1])), f"{k[-1]:+.2f}")
+        for k in zip(*keys, frame[category], frame[series], frame[value], strict=True)
+    )
+    text = f"{value_title} per {category_title} and {series_title}: {values}."
     if facet:
         facet_order = list(dict.fromkeys(frame[facet].astype(str)))
-        return layer.facet(
+        faceted = layer.facet(
             column=alt.Column(f"{facet}:N", sort=facet_order, title=None),
             title=titled,
         )
-    return layer.properties(title=titled)
+        return describe(faceted, "Dot chart", title, text)
+    return describe(layer.properties(title=titled), "Dot chart", title, text)

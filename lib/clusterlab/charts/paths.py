@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlab import paths as P
-from clusterlab.charts.base import PALETTE, use_book_theme
+from clusterlab.charts.base import PALETTE, describe, listing, use_book_theme
 from clusterlab.columns import require_columns
 from clusterlab.words import path_name, value_label
 
@@ -395,8 +395,23 @@ def alluvial(
             text="head:N",
         )
     )
-    return alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
+    chart = alt.layer(ribbon_layer, node_layer, *label_layers, head_layer).properties(
         width=width, height=height, title=alt.Title(title, subtitle=subtitle or alt.Undefined)
+    )
+    nodes_text = listing(
+        (f"{node['stage_title']}, {node['category']}", node["n"])
+        for node in node_frame.to_dict("records")
+    )
+    ribbons_text = listing(
+        (cat, int((frame[colour].astype(str) == cat).sum())) for cat in colour_order
+    )
+    return describe(
+        chart,
+        "Alluvial chart",
+        title,
+        f"Each of the {len(frame)} rows is one ribbon through the stages "
+        f"{', '.join(s[1] for s in stages)}. Rows per stage and category: {nodes_text}. "
+        f"Ribbons by {colour_title}: {ribbons_text}.",
     )
 
 
@@ -513,4 +528,10 @@ def dynamics_bar(
         )
         .properties(width=520, height=alt.Step(30))
     )
-    return chart
+    events = listing(
+        (f"{c}, {e}", n)
+        for c, e, n in zip(shown["label"], shown["event_label"], shown["n"], strict=True)
+    )
+    return describe(
+        chart, "Stacked bar chart", title, f"Firms per {category_title} and event: {events}."
+    )

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from clusterlab.charts._colours import colour_range, network_colours
-from clusterlab.charts.base import PALETTE, WIDTH, use_book_theme
+from clusterlab.charts.base import NETWORK_SHAPES, PALETTE, WIDTH, describe, listing, use_book_theme
 from clusterlab.words import BOUNDARY
 
 __all__ = [
@@ -107,7 +107,24 @@ def approximation_regions(
         )
         .resolve_scale(x="independent")
     )
-    return chart
+    regions = listing(
+        (
+            label,
+            ", ".join(
+                f"{o} ({d})"
+                for o, d in data.loc[
+                    data["region_label"] == label, [object_col, decision_col]
+                ].itertuples(index=False)
+            ),
+        )
+        for label in label_order
+    )
+    return describe(
+        chart,
+        "Unit chart",
+        title,
+        f"One tile per object with its {decision_title.lower()}, by region: {regions}.",
+    )
 
 
 def attribute_bars(
@@ -166,7 +183,9 @@ def attribute_bars(
         .encode(**encoding)
         .properties(width=WIDTH, height=alt.Step(24))
     )
-    return chart
+    values = data.set_index(attribute_col)[value_col]
+    shown = listing((a, f"{values[a]:{fmt}}") for a in order)
+    return describe(chart, "Bar chart", title, f"{value_title} per {attribute_title}: {shown}.")
 
 
 def grouped_share_bars(
@@ -232,7 +251,16 @@ def grouped_share_bars(
         # the step is the height of one bar (the offset band), not of one group
         .properties(width=width, height=alt.Step(13, **{"for": "offset"}))
     )
-    return chart
+    shares = listing(
+        (f"{i}, {g}", f"{v:.0%}")
+        for i, g, v in zip(data[item_col], data[group_col], data[share_col], strict=True)
+    )
+    return describe(
+        chart,
+        "Grouped bar chart",
+        title,
+        f"{share_title} per {item_title} and {group_title}: {shares}.",
+    )
 
 
 def rule_measures(
@@ -257,9 +285,13 @@ def rule_measures(
     data = frame[[rule_col, decision_col, certainty_col, coverage_col, support_col]].copy()
     data[decision_col] = data[decision_col].astype(str)
     scale = _class_scale(data[decision_col], colours)
+    classes = sorted(set(data[decision_col]))
+    shapes = [
+        NETWORK_SHAPES.get(c, ["square", "diamond", "cross"][i % 3]) for i, c in enumerate(classes)
+    ]
     chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
-        .mark_circle(opacity=0.8, stroke="white", strokeWidth=1)
+        .mark_point(filled=True, opacity=0.8, stroke="white", strokeWidth=1)
         .encode(
             x=alt.X(
                 f"{coverage_col}:Q",
@@ -280,6 +312,11 @@ def rule_measures(
                 legend=alt.Legend(tickMinStep=1),
             ),
             color=alt.Color(f"{decision_col}:N", scale=scale, title=decision_title),
+            shape=alt.Shape(
+                f"{decision_col}:N",
+                scale=alt.Scale(domain=classes, range=shapes),
+                title=decision_title,
+            ),
             tooltip=[
                 alt.Tooltip(f"{rule_col}:N", title="Rule"),
                 alt.Tooltip(f"{support_col}:Q", title="Support"),
@@ -289,4 +326,10 @@ def rule_measures(
         )
         .properties(width=WIDTH, height=300)
     )
-    return chart
+    rules = listing(
+        (r, f"{d}, certainty {c:.0%}, coverage {v:.0%}, support {s}")
+        for r, d, c, v, s in data.itertuples(index=False)
+    )
+    return describe(
+        chart, "Scatter plot", title, f"Each rule as a point, coverage against certainty: {rules}."
+    )
