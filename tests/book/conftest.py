@@ -1,5 +1,5 @@
 """Fixtures for the tests of the built book: one fresh build per test session, served on
-127.0.0.1, and Debian's chromium driven by playwright (never a downloaded browser)."""
+127.0.0.1, and opened offline in the session's browser (``browser`` in ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -17,16 +17,6 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def jupyter_book() -> str:
@@ -74,25 +64,6 @@ def book_server(built_book: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian chromium; skipped with a reason when absent, except under CI."""
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install it")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium, as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            headless=True,
-            args=CHROMIUM_FLAGS,
-        )
-        yield chromium
-        chromium.close()
 
 
 def open_offline(browser, url: str, **context_options: object):

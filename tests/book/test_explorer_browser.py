@@ -52,11 +52,6 @@ READ_VIEW = """(name) => {
 
 
 @pytest.fixture(scope="module")
-def firms() -> pd.DataFrame:
-    return load_firms()
-
-
-@pytest.fixture(scope="module")
 def explorer_page(offline_tab, book_server: str) -> Iterator[object]:
     """The explorer page, loaded with every request outside 127.0.0.1 refused."""
     context, tab, outside, errors = offline_tab(

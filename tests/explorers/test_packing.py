@@ -12,16 +12,11 @@ import pandas as pd
 import pytest
 
 from clusterlab import explorers as ex
-from clusterlab.data import ARTICLE_CONDITIONS, DECISION, load_firms
+from clusterlab.data import ARTICLE_CONDITIONS, DECISION
 from clusterlab.explorers import _packing
 from clusterlab.roughsets import DecisionTable, UnknownAttributeError
 
 AREA_WORDS = {"global": "mainly global", "local": "mainly local"}
-
-
-@pytest.fixture(scope="module")
-def firms() -> pd.DataFrame:
-    return load_firms()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from clusterlab import explorers as ex
 from clusterlab.columns import MissingColumnError
-from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS, load_firms
+from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS
 from clusterlab.roughsets import (
     BetaOutOfRangeError,
     DecisionTable,
@@ -22,11 +22,6 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "roughsets"
 #: How the regions of the book's decision classes read (codebook labels of network_2005,
 #: "Mainly global" / "Mainly local", inside the phrase "certainly ...").
 AREA_WORDS = {"global": "mainly global", "local": "mainly local"}
-
-
-@pytest.fixture(scope="module")
-def firms() -> pd.DataFrame:
-    return load_firms()
 
 
 def engine(

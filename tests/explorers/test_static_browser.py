@@ -8,9 +8,9 @@ What the page shows is compared with the rough-set engine called here, directly.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -25,7 +25,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "book" / "_vendor"
 SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
-CHROMIUM = Path("/usr/bin/chromium")
 
 NASTY = ['say "hi"', "it's", "a, b | c", "<b>bold</b>", "x y", "x_y"]
 VALUES = ["</script><i>v</i>", "o'k", 'q"q', "p|q", "1, 2", "&amp;"]
@@ -71,24 +70,16 @@ def page(chart_spec: dict, directory: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tab() -> Iterator[object]:
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed")
+def tab(browser: Any) -> Iterator[object]:
+    """A phone-sized tab in the session's browser (``tests/conftest.py``)."""
     if not all((VENDOR / s).exists() for s in SCRIPTS):
         pytest.skip("book/_vendor is missing: run 'make setup'")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"],
-        )
-        page_ = browser.new_page(viewport={"width": 390, "height": 900})
-        page_.errors = []  # type: ignore[attr-defined]
-        page_.on("pageerror", lambda e: page_.errors.append(str(e)))  # type: ignore[attr-defined]
-        yield page_
-        browser.close()
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page_: Any = context.new_page()
+    page_.errors = []
+    page_.on("pageerror", lambda e: page_.errors.append(str(e)))
+    yield page_
+    context.close()
 
 
 def load(tab: object, table: pd.DataFrame, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from codebook_labels import read_codebook
 from clusterlab import embeddedness as E
 from clusterlab import explorers as W
 from clusterlab import paths as P
-from clusterlab.data import ARTICLE_CONDITIONS, load_embeddedness, load_firms, load_published
+from clusterlab.data import ARTICLE_CONDITIONS, load_embeddedness, load_published
 from clusterlab.roughsets import DecisionTable
 
 
@@ -58,11 +58,6 @@ def span(markup: str, css: str) -> str:
 
 def list_items(markup: str, css: str) -> list[str]:
     return [html.unescape(t) for t in re.findall(rf"<li class='{css}'>(.*?)</li>", markup)]
-
-
-@pytest.fixture(scope="module")
-def firms() -> pd.DataFrame:
-    return load_firms()
 
 
 def shown(explorer: W.RoughSetExplorer) -> dict:
