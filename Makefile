@@ -88,11 +88,13 @@ bench: setup
 	$(PY) tests/bench/bench_explorer.py
 	$(PY) tests/bench/bench_cli_files.py
 
-## lint: the gates - ruff (lint, complexity <= 12, format) and mypy --strict on the library
+## lint: the gates: ruff (lint, complexity <= 12, format), mypy --strict, ruff on the chapters
+##       (their code cells, converted by jupytext into _build/lint)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check lib tests book/_ext
 	$(VENV)/bin/ruff format --check lib tests book/_ext
 	$(VENV)/bin/mypy
+	$(PY) book/_ext/lint_chapters.py
 
 ## lock: re-resolve the pinned environment from scratch (needs the package index)
 lock:
