@@ -101,7 +101,7 @@
     return Object.assign({
       labels: data.labels, titles: data.titles, areas: data.areas[s.decision],
       colours: data.colours[s.decision], firms: data.firms, beta: s.beta, decision: s.decision,
-      leftOut: s.leaveOut, words: data.words
+      leftOut: s.leaveOut, words: data.words, tipColumns: data.pack.attributes
     }, extra || {});
   }
 

@@ -12,6 +12,7 @@
  *   areas     {value: {pawlak, beta}}   region names of each decision value
  *   colours   {label: css colour}       tile colour of a decision label
  *   firms     {object: {column: value}} attribute values shown in tile tooltips
+ *   tipColumns [column]                 the chart's tooltip fields t0, t1, ... (regionRows)
  *   beta      number|null               the result's beta (default: result.settings.beta)
  *   leftOut   [object]                  objects left out (default: result.settings.left_out)
  *   previous  result                    the result shown before: changes are highlighted
@@ -190,7 +191,7 @@
 
   /* Rows of the regions chart (Vega data set rsx_tiles): headings and tiles, PER_LINE a line. */
   function regionRows(result, options) {
-    var rows = [], y = 0, fallback = decisionOf(result), titles = options.titles || {};
+    var rows = [], y = 0, fallback = decisionOf(result);
     var labelsSeen = Object.keys(result.approximations).map(function (v) {
       return label(options.labels, options.decision, v);
     });
@@ -203,7 +204,7 @@
         var row = { kind: "tile", x: i % PER_LINE, y: y + Math.floor(i / PER_LINE), text: o,
           area: region.name, dl: dl, c: colourOf(options, dl, labelsSeen) };
         var f = (options.firms || {})[o] || {};
-        Object.keys(f).forEach(function (col) { row[titles[col] || col] = label(options.labels, col, f[col]); });
+        (options.tipColumns || []).forEach(function (col, k) { row["t" + k] = label(options.labels, col, f[col]); });
         rows.push(row);
       });
       y += Math.ceil(region.objects.length / PER_LINE);

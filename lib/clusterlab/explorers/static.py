@@ -86,12 +86,13 @@ def regions_chart(tips: Sequence[str] = ()) -> alt.LayerChart:
     """The regions chart: one tile per firm under the heading of its region, coloured by the
     firm's own decision. Its data set ``rsx_tiles`` is empty here and filled by the page:
     rows ``{x, y, kind: "tile"|"heading", text, dl (decision label), c (tile colour), area}``
-    plus one field per name in ``tips`` (tooltip lines: the firm's attribute values)."""
+    plus ``t0``, ``t1``, ... titled by ``tips`` (tooltip lines: the firm's attribute values)."""
     base = alt.Chart(alt.NamedData(name=TILES))
     x = alt.X("x:O", axis=None, scale=alt.Scale(domain=list(range(PER_LINE))))
     y = alt.Y("y:O", axis=None)
     tooltip = [alt.Tooltip("text:N", title="Firm"), alt.Tooltip("area:N", title="Region")]
-    tooltip += [alt.Tooltip(f"{t}:N", title=t) for t in tips]
+    # field names t0, t1, ...: any title is safe (names are never parsed as field paths)
+    tooltip += [alt.Tooltip(f"t{i}:N", title=t) for i, t in enumerate(tips)]
     tiles = base.transform_filter("datum.kind == 'tile'")
     rects = tiles.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3).encode(
         x=x,
