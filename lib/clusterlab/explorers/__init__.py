@@ -7,7 +7,7 @@ Which module does what:
   as plain JSON-ready data;
 * :mod:`~clusterlab.explorers._packing` - the packed format of the static page, defined once:
   :func:`precompute_all_subsets` (every subset of the toggleable attributes) and
-  :func:`expand_record`;
+  :func:`unpack_result` (one subset as the result JSON of ``clusterlab analyse --json``);
 * :mod:`~clusterlab.explorers.static` - the static explorers of the built book (no kernel):
   :func:`roughset_block` (drawn by ``clusterlab-render.js``, every control live),
   :func:`embeddedness_block` and :func:`paths_block` (twins of the kernel widgets);
