@@ -270,3 +270,16 @@ def test_screenshots(offline_tab, book_server: str, width: int, scheme: str) -> 
         assert shot.outside == []
     finally:
         shot.context.close()
+
+
+def test_no_blank_widget_areas(built_book: Path) -> None:
+    """No page holds a widget view: the book loads no widget manager (nb_ipywidgets_js is
+    empty), so a widget output would be a blank area. The explorer page also carries no
+    widget state (its live cell is not executed by the build)."""
+    offenders = [
+        str(page.relative_to(built_book))
+        for page in built_book.rglob("*.html")
+        if "application/vnd.jupyter.widget-view+json" in page.read_text()
+    ]
+    assert offenders == []
+    assert "widget-state+json" not in (built_book / PAGE).read_text()
