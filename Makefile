@@ -35,9 +35,10 @@ $(STAMP): binder/requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## vendor: fetch the pinned JavaScript into book/_vendor (checksum-verified)
+## vendor: fetch the pinned JavaScript into book/_vendor and Pyodide into book/_pyodide (checksum-verified)
 vendor: $(STAMP)
 	$(PY) book/_ext/vendor_js.py fetch
+	$(PY) book/_ext/vendor_pyodide.py fetch
 
 ## notebooks: the MyST chapters as .ipynb for nbval (which collects only .ipynb)
 notebooks: $(STAMP)
@@ -79,7 +80,7 @@ lock:
 
 ## clean: remove builds, caches and the vendored JavaScript (keeps .venv)
 clean:
-	rm -rf _build book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
+	rm -rf _build book/_vendor book/_pyodide .pytest_cache .ruff_cache .hypothesis .jupyter_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 
 ## help: list the targets with what they do (from their '## target:' comments)
