@@ -52,7 +52,10 @@ EXAMPLE = ROOT / "data" / "examples" / "partners.csv"
 PACKAGE = "pyodide"
 VERSION = "314.0.8"
 #: The npm registry's sha512 of the tarball (``npm view pyodide@314.0.8 dist.integrity``).
-INTEGRITY = "sha512-74Wq1kXOC+CCEzAfxuRAO701nAcCMLjf8NrwvWpu8S41dVMXwXmLQ05dYB+F4e46AdnGo0oq7YHSVUpHsoarLQ=="
+INTEGRITY = (
+    "sha512-74Wq1kXOC+CCEzAfxuRAO701nAcCMLjf8NrwvWpu8S41dVMXwX"
+    "mLQ05dYB+F4e46AdnGo0oq7YHSVUpHsoarLQ=="
+)
 TARBALL_URL = f"https://registry.npmjs.org/{PACKAGE}/-/{PACKAGE}-{VERSION}.tgz"
 #: What ``loadPyodide`` fetches (``pyodide.mjs`` is the entry the page imports), and the
 #: package's licence statement (``package.json``: MPL-2.0).
