@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import json
 import shutil
 import threading
@@ -104,7 +105,13 @@ def tab() -> Iterator[object]:
         browser.close()
 
 
-def load(tab: object, site: tuple[Path, str], block_html: str) -> None:
+def load(
+    tab: object,
+    site: tuple[Path, str],
+    block_html: str,
+    ready: str = "document.querySelector('#rsx') && "
+    "document.querySelector('#rsx').dataset.state === 'ready'",
+) -> None:
     folder, url = site
     scripts = "".join(f'<script src="_static/{s}"></script>' for s in SCRIPTS)
     (folder / "index.html").write_text(
@@ -113,9 +120,7 @@ def load(tab: object, site: tuple[Path, str], block_html: str) -> None:
         encoding="utf-8",
     )
     tab.goto(f"{url}/index.html")  # type: ignore[attr-defined]
-    tab.wait_for_function(  # type: ignore[attr-defined]
-        "document.querySelector('#rsx') && document.querySelector('#rsx').dataset.state === 'ready'"
-    )
+    tab.wait_for_function(ready)  # type: ignore[attr-defined]
 
 
 def test_the_page_decodes_every_subset_as_python_does(tab: object, site: tuple[Path, str]) -> None:
@@ -171,3 +176,34 @@ def test_nasty_names_and_many_classes_show_the_engines_results(
         inside = {o for lower in lowers for o in lower}
         assert got["regions"] == [*lowers, [o for o in engine.objects if o not in inside]]
     assert tab.errors == []  # type: ignore[attr-defined]
+
+
+OWN = "id,a,b,d\nx1,1,p,yes\nx2,1,p,no\nx3,2,p,yes\nx4,2,q,yes\nx5,3,q,no\nx6,3,q,no\nx10,1,p,yes\n"
+
+
+@pytest.mark.parametrize("beta", [None, 0.6])
+def test_render_shows_a_cli_result_without_labels(
+    tab: object, site: tuple[Path, str], beta: float | None
+) -> None:
+    """Any result of ``clusterlab analyse --json`` (here an own table, no labels, no attribute
+    values) is drawn: each decision class's lower approximation, then the boundary."""
+    from clusterlab.cli import analyse_text
+
+    own = "<div id='own'></div><script src='_static/clusterlab-render.js'></script>"
+    load(tab, site, own, ready="!!(window.clusterlab && window.clusterlab.render)")
+    result = analyse_text(OWN, decision="d", id_column="id", beta=beta)
+    got = tab.evaluate(  # type: ignore[attr-defined]
+        "(r) => { const el = document.getElementById('own'); clusterlab.render(el, r);"
+        " return Array.from(el.querySelectorAll('.cl-region'), g => ["
+        " g.querySelector('.cl-region-name').textContent,"
+        " Array.from(g.querySelectorAll('.cl-tile'), t => t.dataset.object)]); }",
+        result,
+    )
+    table = DecisionTable(pd.read_csv(io.StringIO(OWN), dtype=str), "d", id_column="id")
+    approx = table.approximations(beta=beta)
+    word = "certainly" if beta is None else "mostly"
+    lowers = [[f"{word} {v} ({len(a.lower)})", list(a.lower)] for v, a in approx.items()]
+    inside = {o for _, lower in lowers for o in lower}
+    boundary = [o for o in table.objects if o not in inside]
+    assert got == [*lowers, [f"boundary ({len(boundary)})", boundary]]
+    assert boundary == (["x1", "x2", "x10"] if beta is None else [])
