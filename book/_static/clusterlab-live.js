@@ -63,13 +63,14 @@
     if (loading) return loading;
     cl.liveState = "loading";
     loading = (async function () {
+      var zip = fetch(STATIC + "clusterlab-lib.zip"); // meanwhile Pyodide loads
       var module = await import(STATIC + "pyodide/pyodide.mjs");
       var pyodide = await module.loadPyodide({
         indexURL: STATIC + "pyodide/",
         stdout: function () {},
         stderr: function () {},
       });
-      var response = await fetch(STATIC + "clusterlab-lib.zip");
+      var response = await zip;
       if (!response.ok) throw new Error("clusterlab-lib.zip: HTTP " + response.status);
       pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: SITE_DIR });
       pyodide.runPython(GLUE);
