@@ -116,18 +116,21 @@
     this.settings = h("fieldset", { class: "cla-settings", hidden: "hidden" }, [
       h("legend", { text: "Columns and settings" }),
       h("p", { class: "cla-source" }),
-      h("label", { for: uid + "-decision", text: "Decision " }), this.decision, " ",
-      h("label", { for: uid + "-id", text: " Id column " }), this.id,
+      h("div", { class: "cla-row" }, [h("label", { for: uid + "-decision", text: "Decision" }),
+        this.decision]),
+      h("div", { class: "cla-row" }, [h("label", { for: uid + "-id", text: "Id column" }), this.id]),
       h("fieldset", { class: "cla-conditions-box" }, [h("legend", { text: "Condition attributes" }),
         this.conditions]),
-      h("label", { for: uid + "-rules", text: "Rules " }), this.rules, " ",
-      this.useBeta, h("label", { for: uid + "-usebeta", text: " variable precision, beta " }), this.beta,
+      h("div", { class: "cla-row" }, [h("label", { for: uid + "-rules", text: "Rules" }), this.rules]),
+      h("div", { class: "cla-row" }, [this.useBeta,
+        h("label", { for: uid + "-usebeta", text: " variable precision, beta" }), this.beta]),
       h("p", {}, [this.run]),
-    ].map(function (n) { return typeof n === "string" ? document.createTextNode(n) : n; }));
+    ]);
 
     root.appendChild(h("fieldset", { class: "cla-input" }, [
       h("legend", { text: "Your table (CSV with a header row)" }),
-      h("label", { for: uid + "-file", text: "Choose a CSV file " }), this.file,
+      h("div", { class: "cla-row" }, [h("label", { for: uid + "-file", text: "Choose a CSV file" }),
+        this.file]),
       this.drop,
       h("p", {}, [this.example]),
       h("label", { for: uid + "-paste", text: "… or paste a table:" }), this.paste,
@@ -295,8 +298,34 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   };
 
+  // The analyser's own look (this page only); colours follow the theme (light and dark).
+  var STYLE = [
+    ".clusterlab-analyser fieldset{border:1px solid var(--pst-color-border,#ccc);",
+    "border-radius:6px;padding:.6rem .8rem;margin:0 0 .8rem;min-width:0;max-width:100%}",
+    ".clusterlab-analyser legend{font-size:1rem;font-weight:600;padding:0 .3rem;width:auto;",
+    "float:none;margin:0}",
+    ".clusterlab-analyser label{margin-right:.3rem}",
+    ".clusterlab-analyser select{max-width:100%}",
+    ".clusterlab-analyser textarea{display:block;width:100%;box-sizing:border-box;",
+    "font-family:var(--pst-font-family-monospace,monospace);font-size:.85rem;",
+    "background:inherit;color:inherit;margin:.3rem 0}",
+    ".clusterlab-analyser .cla-drop{border:2px dashed var(--pst-color-border,#aaa);",
+    "border-radius:6px;padding:.8rem;margin:.5rem 0;text-align:center}",
+    ".clusterlab-analyser .cla-drop.cla-over{border-color:var(--pst-color-primary,#4c78a8)}",
+    ".clusterlab-analyser .cla-conditions{display:flex;flex-wrap:wrap;gap:.2rem 1rem}",
+    ".clusterlab-analyser .cla-condition{white-space:nowrap}",
+    ".clusterlab-analyser .cla-row{margin:.3rem 0}",
+    ".clusterlab-analyser .cla-error{border-left:4px solid var(--pst-color-danger,#c0392b);",
+    "padding:.3rem .6rem;color:var(--pst-color-danger,#c0392b);overflow-wrap:anywhere}",
+    ".clusterlab-analyser .cla-status{font-style:italic;min-height:1.5em}",
+    ".clusterlab-analyser button{margin:.2rem .4rem .2rem 0}",
+  ].join("");
+
   cl.Analyser = Analyser;
   function start() {
+    if (!document.getElementById("clusterlab-analyser-style")) {
+      document.head.appendChild(h("style", { id: "clusterlab-analyser-style", text: STYLE }));
+    }
     document.querySelectorAll("div.clusterlab-analyser").forEach(function (root) {
       if (!root.analyser) root.analyser = new Analyser(root);
     });
