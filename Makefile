@@ -59,11 +59,12 @@ serve:
 	@test -f _build/html/index.html || { echo "no built book: run 'make book' first"; exit 1; }
 	$(or $(wildcard $(PY)),$(PYTHON)) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-## bench: speed of the rough-set engine, the explorer and the CLI on big files (prints tables)
+## bench: speed of the rough-set engine, the explorer, the CLI on big files and live mode in the page (prints tables; live mode needs 'make book' first)
 bench: setup
 	$(PY) tests/bench/bench_roughsets.py
 	$(PY) tests/bench/bench_explorer.py
 	$(PY) tests/bench/bench_cli_files.py
+	$(PY) tests/bench/bench_live.py
 
 ## lint: the gates - ruff (lint, complexity <= 12, format) and mypy --strict on the library
 lint: $(STAMP)

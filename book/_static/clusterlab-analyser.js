@@ -6,7 +6,8 @@
  * then the columns of the table's header (decision, id, conditions) and the settings (rules,
  * beta). "Analyse" runs window.clusterlab.analyse (clusterlab-live.js: Python in the page, via
  * Pyodide) and shows the result with window.clusterlab.render (clusterlab-render.js) when it is
- * there, else as plain lists; the result can be downloaded as JSON. After the first analysis
+ * there, else as plain lists; the result can be downloaded as JSON. Python starts loading as soon
+ * as a table is chosen (not before). After the first analysis
  * every change of a setting recomputes. The file is read in the page and sent nowhere; a bad
  * file shows the command line's one-line message.
  */
@@ -225,6 +226,21 @@
       (name ? name : "Pasted table") + ": " + header.length + " columns. Choose the decision, " +
       "the id column and the conditions, then Analyse. Nothing leaves this page.";
     this.say("");
+    this.preload();
+  };
+
+  /* A table was chosen: the reader asked for live computation, so Python starts loading now,
+   * while the columns are being chosen (analyse waits for the same load). */
+  Analyser.prototype.preload = function () {
+    var self = this;
+    if (cl.liveState === "ready" || typeof cl.loadPython !== "function") return;
+    var loadingText = "Loading Python into the page (about 13 MB, once per visit) …";
+    this.say(loadingText);
+    cl.loadPython().then(function () {
+      if (self.status.textContent === loadingText) self.say("Python is ready: press Analyse.");
+    }, function () {
+      if (self.status.textContent === loadingText) self.say("");
+    });
   };
 
   Analyser.prototype.fillConditions = function () {
