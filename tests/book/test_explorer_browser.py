@@ -263,6 +263,9 @@ def test_screenshots(offline_tab, book_server: str, width: int, scheme: str) -> 
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"page wider than the screen by {overflow} px"
+        page.wait_for_function("document.querySelector('#rsx').dataset.chartRows > 0")
+        page.locator("#rsx").scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
         page.locator("#rsx").screenshot(path=str(SHOTS / f"rsx-{width}-{scheme}.png"))
         page.goto(page.url.split("/book/")[0] + "/book/05_local_embeddedness.html")
         shot.ready("#emx")

@@ -111,8 +111,10 @@ def regions_chart(tips: Sequence[str] = ()) -> alt.LayerChart:
         .encode(x=alt.value(0), y=y, text="text:N")
         .properties(name="rsx_headings")
     )
-    chart = alt.layer(rects, labels, headings).properties(
-        width=PER_LINE * 36, height=alt.Step(24), background="transparent"
+    chart = (
+        alt.layer(rects, labels, headings)
+        .properties(width=PER_LINE * 36, height=alt.Step(24), background="transparent")
+        .configure_view(strokeWidth=0)
     )
     return cast(alt.LayerChart, chart)
 
