@@ -344,13 +344,14 @@
   }
 
   var CSS = [
-    ".clusterlab-explorer{--cl-fg:var(--pst-color-text-base,#222);--cl-muted:var(--pst-color-text-muted,#555);",
+    ".clusterlab-explorer,.cl-result{--cl-fg:var(--pst-color-text-base,#222);--cl-muted:var(--pst-color-text-muted,#555);",
     "--cl-bg:var(--pst-color-surface,#f6f6f6);--cl-border:var(--pst-color-border,#ccc);",
     "--cl-accent:var(--pst-color-primary,#0a58ca);--cl-new:#1a7f37;--cl-new-bg:rgba(26,127,55,.12);",
-    "color:var(--cl-fg);background:var(--pst-color-background,#fff);padding:.5em;border-radius:6px;",
+    "color:var(--cl-fg);overflow-wrap:break-word}",
+    ".clusterlab-explorer{background:var(--pst-color-background,#fff);padding:.5em;border-radius:6px;",
     "max-width:100%;overflow-wrap:break-word;margin:1em 0}",
     "div.cell_output div.output:has(> .clusterlab-explorer){background:transparent!important;padding:0!important}",
-    "html[data-theme=dark] .clusterlab-explorer{--cl-new:#56d364;--cl-new-bg:rgba(86,211,100,.15)}",
+    "html[data-theme=dark] .clusterlab-explorer,html[data-theme=dark] .cl-result{--cl-new:#56d364;--cl-new-bg:rgba(86,211,100,.15)}",
     ".clusterlab-explorer .cl-noscript{color:var(--cl-muted)}",
     ".cl-controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:flex-start;margin-bottom:.8em}",
     ".cl-controls fieldset{border:1px solid var(--cl-border);border-radius:6px;padding:.4em .7em;margin:0;min-width:0;max-width:100%}",
@@ -376,7 +377,7 @@
     ".cl-pinned{border-left:4px solid var(--cl-accent);padding-left:.7em}",
     ".cl-summary{display:grid;grid-template-columns:fit-content(11em) minmax(0,1fr);gap:.15em .8em;margin:.3em 0}",
     ".cl-summary dt{font-weight:600}.cl-summary dd{margin:0}",
-    ".cl-pane{container-type:inline-size}",
+    ".cl-pane,.cl-result{container-type:inline-size}",
     "@container (max-width:520px){.cl-summary{grid-template-columns:minmax(0,1fr)}.cl-summary dd{margin-bottom:.3em}}",
     ".cl-reducts{margin:0;padding-left:1.1em}",
     ".cl-result h4{margin:.4em 0 .2em;font-size:1.05em}.cl-result h5{margin:.9em 0 .3em;font-size:1em}",
