@@ -4,15 +4,20 @@ error messages; the new settings ``--rules``, ``--min-support`` and ``--leave-ou
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from clusterlab.cli import PASTED, AnalyseError, analyse_text, analysis_schema
+from clusterlab.cli import PASTED, AnalyseError, analyse_text, analysis_schema, main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "roughsets"
@@ -51,8 +56,8 @@ def test_analyse_text_equals_the_command_line(case: tuple) -> None:
     assert proc.returncode == 0, proc.stderr
     expected = json.loads(proc.stdout)
     data = (ROOT / path).read_bytes()
-    for given in (data, data.decode("utf-8")):  # the file's bytes, or text already decoded
-        got = analyse_text(given, decision=decision, id_column=id_column, name=path, **keywords)
+    for table in (data, data.decode("utf-8")):  # the file's bytes, or text already decoded
+        got = analyse_text(table, decision=decision, id_column=id_column, name=path, **keywords)
         assert json.loads(json.dumps(got)) == expected
     jsonschema.validate(expected, analysis_schema())
 
@@ -141,3 +146,33 @@ def test_readable_report_names_the_settings(tmp_path: Path) -> None:
     assert "Left out before the analysis: {r6}" in proc.stdout
     assert "Minimal certain rules (" in proc.stdout and "support >= 2" in proc.stdout
     assert "Leave-one-out accuracy (Minimal certain)" in proc.stdout
+
+
+# ------------------------------------------------------------------ property: any small table
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(*[st.sampled_from(["a", "b", "07", "7", "x y"])] * 3, st.sampled_from("PN")),
+        min_size=1,
+        max_size=12,
+    ),
+    sep=st.sampled_from([",", ";", "\t"]),
+    beta=st.sampled_from([None, 0.6, 1]),
+    rules=st.sampled_from(["lem2", "minimal"]),
+)
+def test_any_table_gives_the_command_lines_json(
+    rows: list[tuple[str, ...]], sep: str, beta: float | None, rules: str
+) -> None:
+    text = "\n".join(sep.join(r) for r in [("c1", "c2", "c3", "d"), *rows]) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        path.write_text(text, encoding="utf-8")
+        out = io.StringIO()
+        beta_flag = [] if beta is None else ["--beta", str(beta)]
+        with contextlib.redirect_stdout(out):
+            code = main(["analyse", str(path), "--decision", "d", "--rules", rules, "--json",
+                         *beta_flag])  # fmt: skip
+        assert code == 0
+        expected = json.loads(out.getvalue())
+    got = analyse_text(text, decision="d", rules=rules, beta=beta, name=str(path))
+    assert got == expected
