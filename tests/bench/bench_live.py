@@ -11,7 +11,7 @@ built book in ``_build/html`` (or ``--built DIR``) and builds nothing itself. Pr
 * **recompute**: with Python loaded, ``window.clusterlab.analyse`` on the 21 firms (a
   reconstruction matching the article's published aggregates) for a series of settings that
   touch every option (conditions, decision, beta, rules, minimum support, leaving out); the
-  slowest call (target < 300 ms);
+  slowest setting (median of 5 runs each; target < 300 ms);
 * **CPython**: the standard-library engine's full analysis of the 21 firms, numpy and pandas
   blocked (``stdlib_analysis.py``; target < 30 ms);
 * **chapter pages**: every page of the table of contents but the own-data page, opened as a
@@ -53,6 +53,8 @@ CHROMIUM_FLAGS = [
 TARGET_COLD_S = 6.0
 TARGET_RECOMPUTE_MS = 300.0
 TARGET_CPYTHON_S = 0.030
+#: Runs of the recompute series; each setting's time is its median.
+REPEAT = 5
 CONDITIONS = ["sector", "founding_period", "innovativeness", "export_orientation"]
 #: Settings of the recompute series: each differs from the one before.
 SERIES: list[dict[str, Any]] = [
@@ -147,7 +149,9 @@ def cold_starts(browser: Any, base: str, repeat: int) -> list[float]:
 
 
 def recompute_times(browser: Any, base: str) -> list[float]:
-    """Milliseconds of each call of the series, Python already loaded (warm)."""
+    """Milliseconds of each setting of the series (median of :data:`REPEAT` runs, so a
+    scheduler stall of the shared machine does not count as the setting's time), Python
+    already loaded."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/{OWN_PAGE}", wait_until="load")
@@ -155,9 +159,9 @@ def recompute_times(browser: Any, base: str) -> list[float]:
     page.evaluate("() => window.clusterlab.loadPython()")
     csv = (ROOT / "data" / "firms.csv").read_text("utf-8")
     page.evaluate(RECOMPUTE, [csv, SERIES[:2]])  # first calls warm up the modules
-    times: list[float] = page.evaluate(RECOMPUTE, [csv, SERIES])
+    runs: list[list[float]] = [page.evaluate(RECOMPUTE, [csv, SERIES]) for _ in range(REPEAT)]
     context.close()
-    return times
+    return [statistics.median(times) for times in zip(*runs, strict=True)]
 
 
 def chapter_weight(browser: Any, base: str) -> tuple[int, int, int, int]:
@@ -212,9 +216,9 @@ def main() -> int:
         (f"cold start, first click -> first live result (median of {len(cold)}; max "
          f"{max(cold):.2f} s)", f"{statistics.median(cold):.2f} s", f"< {TARGET_COLD_S:g} s",
          statistics.median(cold) < TARGET_COLD_S),
-        (f"recompute, 21 firms, {len(warm)} settings (median {statistics.median(warm):.0f} ms; "
-         "slowest shown)", f"{max(warm):.0f} ms", f"< {TARGET_RECOMPUTE_MS:g} ms",
-         max(warm) < TARGET_RECOMPUTE_MS),
+        (f"recompute, 21 firms, {len(warm)} settings x {REPEAT} (fastest setting "
+         f"{min(warm):.0f} ms; slowest shown)", f"{max(warm):.0f} ms",
+         f"< {TARGET_RECOMPUTE_MS:g} ms", max(warm) < TARGET_RECOMPUTE_MS),
         ("CPython standard-library engine, 21 firms, full analysis", f"{stdlib * 1000:.1f} ms",
          f"< {TARGET_CPYTHON_S * 1000:g} ms", stdlib < TARGET_CPYTHON_S),
         (f"chapter pages: {requests} requests, {total / 1024:.0f} KiB; of them live",
