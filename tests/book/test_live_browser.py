@@ -211,3 +211,37 @@ def test_chapter_pages_fetch_nothing_live(offline_tab, book_server) -> None:
     assert live_requests(requests) == []
     assert not [u for u in requests if "clusterlab-live.js" in u or "analyser" in u]
     assert outside == []
+
+
+def test_analyser_reads_a_dropped_file_and_pasted_text(own_page) -> None:
+    tab = own_page[0]
+    root = tab.locator("div.clusterlab-analyser")
+    text = (FIXTURES / "walk.csv").read_text("utf-8")
+    tab.evaluate(
+        """([text]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], 'walk.csv', {type: 'text/csv'}));
+          document.querySelector('.cla-drop').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+        }""",
+        [text],
+    )
+    tab.wait_for_function(
+        "() => document.querySelector('.cla-source').textContent.startsWith('walk.csv')"
+    )
+    root.locator(".cla-run").click()
+    analyser_message(tab)
+    result = tab.evaluate("() => document.querySelector('div.clusterlab-analyser').analyser.result")
+    assert result == analyse_text(text, decision="Walk", id_column="Object", name="walk.csv")
+    # pasted text: no file name, here or in the result
+    root.locator("textarea").fill(text)
+    root.locator(".cla-use-paste").click()
+    tab.wait_for_function(
+        "() => document.querySelector('.cla-source').textContent.startsWith('Pasted table')"
+    )
+    root.locator(".cla-rules").select_option("minimal")
+    root.locator(".cla-run").click()
+    analyser_message(tab)
+    result = tab.evaluate("() => document.querySelector('div.clusterlab-analyser').analyser.result")
+    assert result == analyse_text(text, decision="Walk", id_column="Object", rules="minimal")
+    assert result["source"]["file"] is None
