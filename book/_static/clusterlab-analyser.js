@@ -92,7 +92,8 @@
     var uid = "cla" + Math.random().toString(36).slice(2, 8);
 
     this.file = h("input", { type: "file", id: uid + "-file", accept: ".csv,.tsv,.txt,text/csv" });
-    this.drop = h("div", { class: "cla-drop", tabindex: "0", text: "… or drop a CSV file here" });
+    this.drop = h("div", { class: "cla-drop", tabindex: "0", role: "button",
+      text: "… or drop a CSV file here (or press Enter to choose one)" });
     this.example = h("button", { type: "button", class: "cla-example", text: "Load the example (partners.csv)" });
     this.paste = h("textarea", { id: uid + "-paste", rows: "6", spellcheck: "false",
       placeholder: "firm,sector,age,partners\nE01,software,young,abroad\n…" });
@@ -148,6 +149,10 @@
     });
     ["dragenter", "dragover"].forEach(function (type) {
       self.drop.addEventListener(type, function (e) { e.preventDefault(); self.drop.classList.add("cla-over"); });
+    });
+    self.drop.addEventListener("click", function () { self.file.click(); });
+    self.drop.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); self.file.click(); }
     });
     self.drop.addEventListener("dragleave", function () { self.drop.classList.remove("cla-over"); });
     self.drop.addEventListener("drop", function (e) {
@@ -326,7 +331,7 @@
     "font-family:var(--pst-font-family-monospace,monospace);font-size:.85rem;",
     "background:inherit;color:inherit;margin:.3rem 0}",
     ".clusterlab-analyser .cla-drop{border:2px dashed var(--pst-color-border,#aaa);",
-    "border-radius:6px;padding:.8rem;margin:.5rem 0;text-align:center}",
+    "border-radius:6px;padding:.8rem;margin:.5rem 0;text-align:center;cursor:pointer}",
     ".clusterlab-analyser .cla-drop.cla-over{border-color:var(--pst-color-primary,#4c78a8)}",
     ".clusterlab-analyser .cla-conditions{display:flex;flex-wrap:wrap;gap:.2rem 1rem}",
     ".clusterlab-analyser .cla-condition{white-space:nowrap}",
