@@ -55,9 +55,10 @@ $(STAMP): binder/requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## vendor: fetch the pinned JavaScript into book/_vendor (checksum-verified)
+## vendor: fetch the pinned JavaScript into book/_vendor and Pyodide into book/_pyodide (checksum-verified)
 vendor: $(STAMP)
 	$(PY) book/_ext/vendor_js.py fetch
+	$(PY) book/_ext/vendor_pyodide.py fetch
 
 ## notebooks: the MyST chapters as .ipynb for nbval (which collects only .ipynb)
 notebooks: $(STAMP)
@@ -82,11 +83,12 @@ serve:
 	@test -f _build/html/index.html || { echo "no built book: run 'make book' first"; exit 1; }
 	$(or $(wildcard $(PY)),$(PYTHON)) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-## bench: speed of the rough-set engine, the explorer and the CLI on big files (prints tables)
+## bench: speed of the rough-set engine, the explorer, the CLI on big files and live mode in the page (prints tables; live mode needs 'make book' first)
 bench: setup
 	$(PY) tests/bench/bench_roughsets.py
 	$(PY) tests/bench/bench_explorer.py
 	$(PY) tests/bench/bench_cli_files.py
+	$(PY) tests/bench/bench_live.py
 
 ## lint: the gates: ruff (lint, complexity <= 12, format), mypy --strict, ruff on the chapters
 ##       (their code cells, converted by jupytext into _build/lint)
@@ -105,7 +107,7 @@ lock:
 
 ## clean: remove builds, caches and the vendored JavaScript (keeps .venv)
 clean:
-	rm -rf _build book/_vendor tests/book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
+	rm -rf _build book/_vendor book/_pyodide tests/book/_vendor .pytest_cache .ruff_cache .hypothesis .jupyter_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 
 ## help: list the targets with what they do (from their '## target:' comments)

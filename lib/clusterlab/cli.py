@@ -35,13 +35,16 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from clusterlab.roughsets import DEFAULT_REDUCT_LIMIT, DecisionTable, RoughSetError
+from clusterlab.roughsets._encoding import natural_key
 from clusterlab.roughsets.csvcheck import InputWarning, column_warnings, first_empty_cell
 from clusterlab.roughsets.csvio import (
     DEFAULT_MAX_BYTES,
     CsvTable,
     delimiter_name,
     read_table,
+    read_text,
 )
+from clusterlab.roughsets.rules import METHODS
 from clusterlab.roughsets.vprs import as_fraction
 
 #: Leave-one-out accuracy re-induces the rules n times; above this many objects ``analyse``
@@ -49,6 +52,15 @@ from clusterlab.roughsets.vprs import as_fraction
 LOO_MAX_OBJECTS = 500
 #: Name of the JSON Schema of ``analyse --json`` (package data of ``clusterlab``).
 SCHEMA_FILE = "schemas/analysis.schema.json"
+#: What error messages call a table given as text without a name (:func:`analyse_text`).
+PASTED = "pasted table"
+#: The names of the rule methods in the readable report.
+METHOD_TITLES = {"lem2": "LEM2", "minimal": "Minimal certain"}
+
+
+class AnalyseError(RoughSetError):
+    """Bad input to :func:`analyse_text`; the message is the command line's error line without
+    its ``clusterlab analyse: error:`` prefix (``"<name>: <problem and place>"``)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -153,6 +165,9 @@ def analysis(
     heuristic: bool = False,
     warnings: Sequence[InputWarning] = (),
     source: dict[str, Any] | None = None,
+    method: str = "lem2",
+    min_support: int = 1,
+    left_out: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The ``analyse`` result as a JSON-ready dict (keys: the JSON Schema, :func:`analysis_schema`).
 
@@ -161,7 +176,10 @@ def analysis(
     reason in ``loo_skipped``) when ``dt.n > loo_max`` or ``dt.n < 2``. Label lists are tuples.
     Reducts: at most ``max_reducts`` found within ``time_limit`` seconds (``reducts_complete``
     says whether that is all of them; core and quality stay exact), or with ``heuristic`` one
-    reduct found greedily (``reduct_method`` "heuristic").
+    reduct found greedily (``reduct_method`` "heuristic"). Rules: ``method`` "lem2" or
+    "minimal" (all minimal certain rules), those with a support below ``min_support`` left out;
+    leave-one-out accuracy uses the same method (and every rule). ``left_out`` names the objects
+    the caller dropped before (reported under ``settings``).
     """
     approximations = dt.approximations(beta=beta)
     skipped = loo_skip_reason(dt.n, loo_max)
@@ -186,9 +204,15 @@ def analysis(
         "significance": dt.significance(beta=beta),
         "core": dt.core(),
         **_reducts(dt, max_reducts, time_limit, heuristic),
-        "rules": [rule.to_dict() for rule in dt.rules("lem2")],
-        "loo_accuracy": None if skipped else dt.loo_accuracy("lem2"),
+        "rules": [rule.to_dict() for rule in dt.rules(method, min_support=min_support)],
+        "loo_accuracy": None if skipped else dt.loo_accuracy(method),
         "loo_skipped": skipped,
+        "settings": {
+            "beta": beta,
+            "rules": method,
+            "min_support": min_support,
+            "left_out": sorted(left_out, key=natural_key),
+        },
     }
 
 
@@ -257,7 +281,13 @@ def report_lines(
     yield _reducts_heading(result)
     yield from ("  " + (", ".join(r) or "(empty set)") for r in result["reducts"])
     yield ""
-    yield f"LEM2 rules ({len(result['rules'])}):"
+    settings = result.get("settings") or {}
+    title = METHOD_TITLES.get(settings.get("rules", "lem2"), "LEM2")
+    if settings.get("left_out"):
+        yield f"Left out before the analysis: {_labels(settings['left_out'])}"
+    support = settings.get("min_support", 1)
+    at_least = f", support >= {support}" if support > 1 else ""
+    yield f"{title} rules ({len(result['rules'])}{at_least}):"
     for rule in result["rules"]:
         lhs = " AND ".join(f"{a} = {show_value(v)}" for a, v in rule["if"].items())
         rhs = " OR ".join(f"{decision} = {show_value(v)}" for v in rule["then"])
@@ -270,7 +300,7 @@ def report_lines(
     loo = result["loo_accuracy"]
     skipped = result.get("loo_skipped") or f"n = {n} > {loo_max}; see --loo-max"
     yield ""
-    yield "Leave-one-out accuracy (LEM2): " + (
+    yield f"Leave-one-out accuracy ({title}): " + (
         f"{loo:.3f}" if loo is not None else f"skipped ({skipped})"
     )
 
@@ -305,19 +335,17 @@ def _parse_conditions(text: str | None) -> list[str] | None:
     return conditions
 
 
-def _read(args: argparse.Namespace) -> CsvTable:
-    table = read_table(
-        args.file, delimiter=args.delimiter, encoding=args.encoding, max_bytes=args.max_bytes
-    )
-    if args.id is not None and args.id in table.counts:
-        repeated = next((v for v, c in table.counts[args.id].items() if c > 1), None)
-        if repeated is not None:
-            lines = [table.line_of(row) for row in table.rows_with(args.id, repeated)]
-            raise RoughSetError(
-                f"id column {args.id!r}: label {repeated!r} occurs on lines {lines[0]} and "
-                f"{lines[1]}; object labels must be unique"
-            )
-    return table
+def _refuse_repeated_ids(table: CsvTable, id_column: str | None) -> None:
+    """Object labels must be unique: a repeated one is refused, naming both lines."""
+    if id_column is None or id_column not in table.counts:
+        return
+    repeated = next((v for v, c in table.counts[id_column].items() if c > 1), None)
+    if repeated is not None:
+        lines = [table.line_of(row) for row in table.rows_with(id_column, repeated)]
+        raise RoughSetError(
+            f"id column {id_column!r}: label {repeated!r} occurs on lines {lines[0]} and "
+            f"{lines[1]}; object labels must be unique"
+        )
 
 
 def _refuse_empty_cells(table: CsvTable, columns: Sequence[str], id_column: str | None) -> None:
@@ -338,7 +366,7 @@ def _refuse_empty_cells(table: CsvTable, columns: Sequence[str], id_column: str 
 
 def _source(table: CsvTable) -> dict[str, Any]:
     return {
-        "file": table.path,
+        "file": table.path if table.text is None or table.path else None,
         "rows": table.n_rows,
         "delimiter": table.delimiter,
         "encoding": table.encoding,
@@ -346,25 +374,161 @@ def _source(table: CsvTable) -> dict[str, Any]:
     }
 
 
-def _analyse_file(args: argparse.Namespace) -> dict[str, Any]:
-    """Read, check and analyse; raises RoughSetError (bad input) or OSError."""
-    beta = None if args.beta is None else float(as_fraction(args.beta))
-    conditions = _parse_conditions(args.conditions)
-    table = _read(args)
-    dt = DecisionTable(table.data, args.decision, conditions, args.id)
-    used = [*([args.id] if args.id else []), *dt.conditions, dt.decision]
-    _refuse_empty_cells(table, used, args.id)
-    warnings = column_warnings(table.counts, table.n_rows, dt.conditions, dt.decision, args.id)
+def _parse_list(text: str | Sequence[str] | None, option: str) -> list[str] | None:
+    """A list option given as ``"a,b"`` (command line) or as a list (Python, the page)."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        return [str(item) for item in text]
+    items = [c.strip() for c in text.split(",")]
+    if not all(items):
+        raise RoughSetError(f"{option} {text!r}: empty name")
+    return items
+
+
+def _check_rules(method: str, min_support: int) -> None:
+    if method not in METHODS:
+        raise RoughSetError(f"unknown rule method {method!r}: use 'lem2' or 'minimal'")
+    if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
+        raise RoughSetError(f"minimum support {min_support!r}: must be a whole number >= 1")
+
+
+def analyse_table(
+    table: CsvTable,
+    decision: str,
+    *,
+    id_column: str | None = None,
+    conditions: str | Sequence[str] | None = None,
+    beta: float | str | None = None,
+    rules: str = "lem2",
+    min_support: int = 1,
+    leave_out: str | Sequence[str] = (),
+    loo_max: int = LOO_MAX_OBJECTS,
+    max_reducts: int | None = DEFAULT_REDUCT_LIMIT,
+    time_limit: float | None = None,
+    heuristic: bool = False,
+) -> dict[str, Any]:
+    """Check and analyse a table read by :func:`~clusterlab.roughsets.csvio.read_table` or
+    :func:`~clusterlab.roughsets.csvio.read_text`: the one path of ``analyse`` (command line)
+    and :func:`analyse_text` (the book's page). Repeated object labels and empty cells in the
+    used columns are refused; ``leave_out`` objects (labels) are dropped before the analysis.
+    Raises :class:`RoughSetError` (bad input) with the message the command line prints."""
+    beta_value = None if beta is None else float(as_fraction(beta))
+    chosen = _parse_conditions(conditions) if isinstance(conditions, str) else conditions
+    leave = _parse_list(leave_out, "--leave-out") or []
+    _check_rules(rules, min_support)
+    _refuse_repeated_ids(table, id_column)
+    dt = DecisionTable(table.data, decision, None if chosen is None else list(chosen), id_column)
+    used = [*([id_column] if id_column else []), *dt.conditions, dt.decision]
+    _refuse_empty_cells(table, used, id_column)
+    warnings = column_warnings(table.counts, table.n_rows, dt.conditions, dt.decision, id_column)
+    if leave:
+        dt = dt.drop_objects(leave)
     return analysis(
         dt,
-        beta,
-        args.loo_max,
+        beta_value,
+        loo_max,
+        max_reducts=max_reducts,
+        time_limit=time_limit,
+        heuristic=heuristic,
+        warnings=warnings,
+        source=_source(table),
+        method=rules,
+        min_support=min_support,
+        left_out=leave,
+    )
+
+
+def _analyse_file(args: argparse.Namespace) -> dict[str, Any]:
+    """Read, check and analyse; raises RoughSetError (bad input) or OSError."""
+    if args.beta is not None:
+        as_fraction(args.beta)  # settings are checked before the file is read
+    _parse_conditions(args.conditions)
+    table = read_table(
+        args.file, delimiter=args.delimiter, encoding=args.encoding, max_bytes=args.max_bytes
+    )
+    return analyse_table(
+        table,
+        args.decision,
+        id_column=args.id,
+        conditions=args.conditions,
+        beta=args.beta,
+        rules=args.rules,
+        min_support=args.min_support,
+        leave_out=args.leave_out or (),
+        loo_max=args.loo_max,
         max_reducts=args.max_reducts,
         time_limit=args.time_limit,
         heuristic=args.heuristic,
-        warnings=warnings,
-        source=_source(table),
     )
+
+
+def internal_error(name: str, exc: BaseException) -> str:
+    """The one line for an unexpected exception (a bug met on this input)."""
+    return (
+        f"{name}: internal error ({type(exc).__name__}: {exc}); this is a bug in "
+        "clusterlab - please report it with the file"
+    )
+
+
+def analyse_text(
+    csv_text: str | bytes,
+    *,
+    decision: str,
+    id_column: str | None = None,
+    conditions: str | Sequence[str] | None = None,
+    beta: float | str | None = None,
+    rules: str = "lem2",
+    min_support: int = 1,
+    leave_out: str | Sequence[str] = (),
+    max_reducts: int | None = DEFAULT_REDUCT_LIMIT,
+    time_limit: float | None = None,
+    heuristic: bool = False,
+    loo_max: int = LOO_MAX_OBJECTS,
+    name: str | None = None,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> dict[str, Any]:
+    """``clusterlab analyse --json`` for a table held in memory (standard library only; what
+    the book's page runs under Pyodide, ``window.clusterlab.analyse``).
+
+    Returns exactly the object the command line prints for the same table and settings, as
+    plain JSON data (lists, not tuples). ``conditions`` and ``leave_out`` are lists or
+    ``"a,b"``; ``rules`` is ``--rules``, ``id_column`` is ``--id``. ``csv_text`` is the
+    file's bytes or its decoded text (see :func:`~clusterlab.roughsets.csvio.read_text`).
+    ``name`` is the file's name: it becomes ``source.file`` (null when None: pasted text)
+    and starts every error message.
+
+    Raises :class:`AnalyseError` whose message is the command line's one-line error without
+    its ``clusterlab analyse: error:`` prefix, e.g. ``"bad.csv: line 3 (row 2): 1 fields, the
+    header has 2 (delimiter: comma)"``; with no name it starts ``"pasted table: "``.
+    """
+    label = name or PASTED
+    try:
+        table = read_text(
+            csv_text, name=name or "", delimiter=delimiter, encoding=encoding, max_bytes=max_bytes
+        )
+        result = analyse_table(
+            table,
+            decision,
+            id_column=id_column,
+            conditions=conditions,
+            beta=beta,
+            rules=rules,
+            min_support=min_support,
+            leave_out=leave_out,
+            loo_max=loo_max,
+            max_reducts=max_reducts,
+            time_limit=time_limit,
+            heuristic=heuristic,
+        )
+        plain: dict[str, Any] = json.loads(to_json(result))  # lists, and null for NaN
+        return plain
+    except RoughSetError as exc:
+        raise AnalyseError(f"{label}: {' '.join(str(exc).split())}") from None
+    except Exception as exc:  # a bug met on this input: one clear line
+        raise AnalyseError(" ".join(internal_error(label, exc).split())) from exc
 
 
 def _run_analyse(args: argparse.Namespace) -> int:
@@ -378,12 +542,8 @@ def _run_analyse(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(prog, f"{args.file}: cannot read the file ({exc.strerror or exc})")
     except Exception as exc:  # a bug met on this input: one clear line, not a traceback
-        return _fail(
-            prog,
-            f"{args.file}: internal error ({type(exc).__name__}: {exc}); this is a bug in "
-            "clusterlab - please report it with the file",
-        )
-    beta = None if args.beta is None else float(as_fraction(args.beta))
+        return _fail(prog, internal_error(args.file, exc))
+    beta = result["settings"]["beta"]
     if not args.json:
         for warning in result["warnings"]:
             sys.stderr.write(f"{prog}: warning: {args.file}: {warning['message']}\n")
@@ -431,6 +591,25 @@ def _add_analyse(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="condition columns (default: all columns but the decision and id)",
     )
     p.add_argument("--beta", metavar="B", help="Ziarko's precision, 0.5 < B <= 1 (VPRS)")
+    p.add_argument(
+        "--rules",
+        choices=sorted(METHODS),
+        default="lem2",
+        help="rule method: lem2 (certain and possible rules; default) or minimal (all minimal "
+        "certain rules)",
+    )
+    p.add_argument(
+        "--min-support",
+        type=_positive(int),
+        default=1,
+        metavar="N",
+        help="leave out rules supported by fewer than N objects (default 1)",
+    )
+    p.add_argument(
+        "--leave-out",
+        metavar="A,B,...",
+        help="object labels (--id values, or row numbers) to drop before the analysis",
+    )
     p.add_argument("--json", action="store_true", help="print one strict JSON object")
     p.add_argument(
         "--loo-max",

@@ -37,6 +37,7 @@ KEYS = {
     "warnings",
     "reducts_complete",
     "reduct_method",
+    "settings",
 }
 RULE_KEYS = {"if", "then", "type", "support", "strength", "certainty", "coverage", "objects"}
 

@@ -1,13 +1,19 @@
-"""The static explorer on awkward tables, drawn by the book's own vega files in headless
-chromium (no book build): names and values with quotes, commas, pipes, spaces and HTML, two
-attributes whose names differ only in a space and an underscore, and 12 decision classes.
-
-What the page shows is compared with the rough-set engine called here, directly.
+"""The static rough-set explorer's scripts (book/_static/clusterlab-render.js and
+clusterlab-explorers.js) in headless chromium, on a page written here (no book build): the page's
+decoder of the packed results gives exactly the Python decoder's result JSON for all 512 subsets
+of the book's table, and on an awkward table (names and values with quotes, commas, pipes,
+spaces and HTML; 12 decision classes) the page shows what the rough-set engine, called here
+directly, computes.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
 import json
+import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,38 +21,41 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from clusterlab.charts import to_html
-from clusterlab.charts._html import SafeJSONEncoder
-from clusterlab.explorers import explorer_param_names, static_roughset_explorer
+from clusterlab.data import load_firms
+from clusterlab.explorers import roughset_block, unpack_result
 from clusterlab.roughsets import DecisionTable
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "book" / "_vendor"
+STATIC = ROOT / "book" / "_static"
 SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+OURS = ("clusterlab-render.js", "clusterlab-explorers.js")
 
 NASTY = ['say "hi"', "it's", "a, b | c", "<b>bold</b>", "x y", "x_y"]
 VALUES = ["</script><i>v</i>", "o'k", 'q"q', "p|q", "1, 2", "&amp;"]
 DECISION = "net <work> 'd'"
-READ = """(name) => {
-  const groups = Array.from(document.querySelectorAll('g.role-mark')).filter(g =>
-    Array.from(g.classList).some(c => c === name + '_marks' ||
-      c.startsWith(name + '_') && c.endsWith('_marks')));
-  const items = [];
-  for (const g of groups) for (const t of g.querySelectorAll('text')) {
-    const m = /translate\\(([-\\d.]+),([-\\d.]+)\\)/.exec(t.getAttribute('transform') || '');
-    items.push([m ? parseFloat(m[2]) : 0, t.textContent]);
-  }
-  items.sort((a, b) => a[0] - b[0]);
-  return items.map(i => i[1]).join(' ');
+READ = """(root) => {
+  const pane = root.querySelector('.cl-current');
+  return {
+    quality: pane.querySelector('.cl-quality').textContent,
+    core: pane.querySelector('.cl-core').textContent,
+    reducts: Array.from(pane.querySelectorAll('.cl-reducts li'), li => li.textContent),
+    rules: Array.from(pane.querySelectorAll('.cl-rule'), li =>
+      li.querySelector('.cl-if').textContent + ' ' + li.querySelector('.cl-then').textContent
+      + ' | ' + li.querySelector('.cl-covers').textContent),
+    regions: Array.from(pane.querySelectorAll('.cl-region'),
+      r => Array.from(r.querySelectorAll('.cl-tile'), t => t.dataset.object)),
+  };
 }"""
 
 
 def nasty_table(classes: int = 2, n: int = 36) -> pd.DataFrame:
     rows = []
     for i in range(n):
-        row = {a: VALUES[(i * (k + 1) + k) % len(VALUES)] for k, a in enumerate(NASTY[:4])}
+        row = {"id <i>": f"o{i} <b>'"}
+        row |= {a: VALUES[(i * (k + 1) + k) % len(VALUES)] for k, a in enumerate(NASTY[:4])}
         row["x y"] = VALUES[i % 2]
         row["x_y"] = VALUES[(i // 2) % 3]
         row[DECISION] = f"<c{i % classes}> '{i % classes}'"
@@ -54,19 +63,27 @@ def nasty_table(classes: int = 2, n: int = 36) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def page(chart_spec: dict, directory: Path) -> Path:
-    """An HTML page that draws the spec with the vendored scripts, the spec written as the
-    book's pages write it (the safe JSON encoder)."""
-    spec = json.dumps(chart_spec, cls=SafeJSONEncoder)
-    scripts = "".join(f'<script src="{(VENDOR / s).as_uri()}"></script>' for s in SCRIPTS)
-    html = (
-        f"<!doctype html><html><head>{scripts}</head><body><div id='vis'></div>"
-        f"<script>vegaEmbed('#vis', {spec}).then(() => document.body.dataset.ok = 'yes')"
-        ".catch(e => document.body.dataset.ok = 'no: ' + e)</script></body></html>"
-    )
-    path = directory / "explorer.html"
-    path.write_text(html, encoding="utf-8")
-    return path
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A folder with the scripts under _static/, served on 127.0.0.1."""
+    if not all((VENDOR / s).exists() for s in SCRIPTS):
+        pytest.skip("book/_vendor is missing: run 'make setup'")
+    folder = tmp_path_factory.mktemp("site")
+    (folder / "_static").mkdir()
+    for name in SCRIPTS:
+        shutil.copy(VENDOR / name, folder / "_static" / name)
+    for name in OURS:
+        shutil.copy(STATIC / name, folder / "_static" / name)
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -82,60 +99,105 @@ def tab(browser: Any) -> Iterator[object]:
     context.close()
 
 
-def load(tab: object, table: pd.DataFrame, tmp_path: Path) -> None:
-    chart = static_roughset_explorer(
-        table, attributes=NASTY, decision=DECISION, initial=NASTY, labels=False
+def load(
+    tab: object,
+    site: tuple[Path, str],
+    block_html: str,
+    ready: str = "document.querySelector('#rsx') && "
+    "document.querySelector('#rsx').dataset.state === 'ready'",
+) -> None:
+    folder, url = site
+    scripts = "".join(f'<script src="_static/{s}"></script>' for s in SCRIPTS)
+    (folder / "index.html").write_text(
+        f'<!doctype html><html data-content_root="./"><head><meta charset="utf-8">{scripts}'
+        f"</head><body>{block_html}</body></html>",
+        encoding="utf-8",
     )
-    tab.goto(page(chart.to_dict(), tmp_path).as_uri())  # type: ignore[attr-defined]
-    tab.wait_for_function("document.body.dataset.ok")  # type: ignore[attr-defined]
-    assert tab.evaluate("document.body.dataset.ok") == "yes"  # type: ignore[attr-defined]
-    tab.wait_for_timeout(300)  # type: ignore[attr-defined]
+    tab.goto(f"{url}/index.html")  # type: ignore[attr-defined]
+    tab.wait_for_function(ready)  # type: ignore[attr-defined]
 
 
-def shown(tab: object, ticked: list[str]) -> dict[str, str]:
-    names = explorer_param_names(NASTY)
-    for attribute in NASTY:
-        box = tab.locator(f"input[type=checkbox][name={names[attribute]}]")  # type: ignore[attr-defined]
-        if box.is_checked() != (attribute in ticked):
-            box.click()
-    tab.wait_for_timeout(200)  # type: ignore[attr-defined]
-    return {v: tab.evaluate(READ, v) for v in ("rsx_summary", "rsx_rule", "rsx_regions")}  # type: ignore[attr-defined]
+def test_the_page_decodes_every_subset_as_python_does(tab: object, site: tuple[Path, str]) -> None:
+    block = roughset_block(load_firms())
+    load(tab, site, block.html())
+    pack = block.data["pack"]
+    in_page = tab.evaluate(  # type: ignore[attr-defined]
+        "(pack) => JSON.stringify(pack.subsets.map((_, k) => clusterlab.unpack(pack, k)))", pack
+    )
+    expected = [unpack_result(pack, k) for k in range(len(pack["subsets"]))]
+    assert json.loads(in_page) == json.loads(json.dumps(expected))
+
+
+def braces(names: tuple[str, ...]) -> str:
+    return "{" + ", ".join(names) + "}" if names else "(empty)"
 
 
 @pytest.mark.parametrize("classes", [2, 12])
 def test_nasty_names_and_many_classes_show_the_engines_results(
-    tab: object, tmp_path: Path, classes: int
+    tab: object, site: tuple[Path, str], classes: int
 ) -> None:
     table = nasty_table(classes)
-    load(tab, table, tmp_path)
-    # the checkbox labels are the names as text: no HTML made from them
-    labels = tab.evaluate(  # type: ignore[attr-defined]
-        "Array.from(document.querySelectorAll('.vega-bind-name')).map(e => e.textContent)"
+    block = roughset_block(
+        table, attributes=NASTY, decisions=[DECISION], initial=NASTY, id_column="id <i>"
     )
-    assert [label.strip() for label in labels] == NASTY
-    assert tab.evaluate("document.querySelectorAll('#vis b, #vis i').length") == 0  # type: ignore[attr-defined]
+    load(tab, site, block.html())
+    labels = tab.evaluate(  # type: ignore[attr-defined]
+        "Array.from(document.querySelectorAll('#rsx .cl-attr-label'), e => e.textContent)"
+    )
+    assert labels == NASTY
+    assert tab.evaluate("document.querySelectorAll('#rsx b, #rsx i').length") == 0  # type: ignore[attr-defined]
+    boxes = tab.locator("#rsx input[name=attr]")  # type: ignore[attr-defined]
     for ticked in (NASTY, ["x y"], ["x_y", "a, b | c"], []):
-        engine = DecisionTable(table, DECISION, conditions=[a for a in NASTY if a in ticked])
-        got = shown(tab, ticked)
-        assert f"({len(engine.positive_region())} of {engine.n} firms" in got["rsx_summary"]
+        for i, attribute in enumerate(NASTY):
+            if boxes.nth(i).is_checked() != (attribute in ticked):
+                boxes.nth(i).click()
+        got = tab.eval_on_selector("#rsx", READ)  # type: ignore[attr-defined]
+        engine = DecisionTable(
+            table, DECISION, conditions=[a for a in NASTY if a in ticked], id_column="id <i>"
+        )
+        assert got["quality"].startswith(
+            f"{engine.quality():.3f} ({len(engine.positive_region())} of {engine.n} objects"
+        )
+        assert got["core"] == braces(engine.core())
+        assert got["reducts"] == [braces(r) for r in engine.reducts()]
         rules = engine.rules("lem2") if ticked else []
-        for rule in rules:
-            assert " ".join(f"IF {rule.condition_text()}".split()) in got["rsx_rule"]
-        lowers = {o for a in engine.approximations().values() for o in a.lower}
-        boundary = [o for o in engine.objects if o not in lowers]
-        for value, approx in engine.approximations().items():
-            if approx.lower:
-                text = f"certainly {value} ({len(approx.lower)}): {', '.join(approx.lower)}"
-                assert text in got["rsx_regions"]
-        if boundary:
-            assert f"boundary ({len(boundary)}): {', '.join(boundary)}" in got["rsx_regions"]
+        assert got["rules"] == [
+            f"IF {r.condition_text()} THEN {DECISION} = {r.decision_text()} | Covers: "
+            + ", ".join(r.objects)
+            for r in rules
+        ]
+        lowers = [list(a.lower) for a in engine.approximations().values()]
+        inside = {o for lower in lowers for o in lower}
+        assert got["regions"] == [*lowers, [o for o in engine.objects if o not in inside]]
     assert tab.errors == []  # type: ignore[attr-defined]
 
 
-def test_to_html_escapes_the_script_block() -> None:
-    chart = static_roughset_explorer(
-        nasty_table(), attributes=NASTY[:2], decision=DECISION, labels=False
+OWN = "id,a,b,d\nx1,1,p,yes\nx2,1,p,no\nx3,2,p,yes\nx4,2,q,yes\nx5,3,q,no\nx6,3,q,no\nx10,1,p,yes\n"
+
+
+@pytest.mark.parametrize("beta", [None, 0.6])
+def test_render_shows_a_cli_result_without_labels(
+    tab: object, site: tuple[Path, str], beta: float | None
+) -> None:
+    """Any result of ``clusterlab analyse --json`` (here an own table, no labels, no attribute
+    values) is drawn: each decision class's lower approximation, then the boundary."""
+    from clusterlab.cli import analyse_text
+
+    own = "<div id='own'></div><script src='_static/clusterlab-render.js'></script>"
+    load(tab, site, own, ready="!!(window.clusterlab && window.clusterlab.render)")
+    result = analyse_text(OWN, decision="d", id_column="id", beta=beta)
+    got = tab.evaluate(  # type: ignore[attr-defined]
+        "(r) => { const el = document.getElementById('own'); clusterlab.render(el, r);"
+        " return Array.from(el.querySelectorAll('.cl-region'), g => ["
+        " g.querySelector('.cl-region-name').textContent,"
+        " Array.from(g.querySelectorAll('.cl-tile'), t => t.dataset.object)]); }",
+        result,
     )
-    html = to_html(chart)
-    assert "</script><i>" not in html and "<c0>" not in html
-    assert "\\u003c/script\\u003e\\u003ci\\u003e" in html
+    table = DecisionTable(pd.read_csv(io.StringIO(OWN), dtype=str), "d", id_column="id")
+    approx = table.approximations(beta=beta)
+    word = "certainly" if beta is None else "mostly"
+    lowers = [[f"{word} {v} ({len(a.lower)})", list(a.lower)] for v, a in approx.items()]
+    inside = {o for _, lower in lowers for o in lower}
+    boundary = [o for o in table.objects if o not in inside]
+    assert got == [*lowers, [f"boundary ({len(boundary)})", boundary]]
+    assert boundary == (["x1", "x2", "x10"] if beta is None else [])

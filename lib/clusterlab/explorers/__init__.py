@@ -7,9 +7,10 @@ Which module does what:
   as plain JSON-ready data;
 * :mod:`~clusterlab.explorers._packing` - the packed format of the static page, defined once:
   :func:`precompute_all_subsets` (every subset of the toggleable attributes) and
-  :func:`expand_record`;
-* :mod:`~clusterlab.explorers.static` - the static rough-set explorer of the built book (no
-  kernel): :func:`static_roughset_explorer`, an Altair chart driven by checkboxes;
+  :func:`unpack_result` (one subset as the result JSON of ``clusterlab analyse --json``);
+* :mod:`~clusterlab.explorers.static` - the static explorers of the built book (no kernel):
+  :func:`roughset_block` (drawn by ``clusterlab-render.js``, every control live),
+  :func:`embeddedness_block` and :func:`paths_block` (twins of the kernel widgets);
 * :mod:`~clusterlab.explorers.widgets_roughsets`, :mod:`~clusterlab.explorers.widgets_embeddedness`,
   :mod:`~clusterlab.explorers.widgets_paths` - the live ipywidgets explorers (need a kernel):
   :func:`roughset_explorer`, :func:`embeddedness_explorer` (Table 2 by factor, situation and
@@ -24,10 +25,10 @@ from clusterlab.explorers._packing import (
     MAX_ATTRIBUTES,
     MAX_CLASSES,
     PackingLimitError,
-    expand_record,
     precompute_all_subsets,
     subset_key,
     subset_of_key,
+    unpack_result,
 )
 from clusterlab.explorers.roughsets_analysis import (
     DECISIONS,
@@ -38,11 +39,10 @@ from clusterlab.explorers.roughsets_analysis import (
     analyse_table,
 )
 from clusterlab.explorers.static import (
-    explorer_param_name,
-    explorer_param_names,
-    export_size,
-    static_explorer_chart,
-    static_roughset_explorer,
+    ExplorerBlock,
+    embeddedness_block,
+    paths_block,
+    roughset_block,
 )
 from clusterlab.explorers.widgets_embeddedness import EmbeddednessExplorer, embeddedness_explorer
 from clusterlab.explorers.widgets_paths import PathsExplorer, paths_explorer
@@ -62,15 +62,14 @@ __all__ = [
     "analyse_subset",
     "analyse_table",
     "embeddedness_explorer",
-    "expand_record",
-    "explorer_param_name",
-    "explorer_param_names",
-    "export_size",
+    "ExplorerBlock",
+    "embeddedness_block",
     "paths_explorer",
     "precompute_all_subsets",
     "roughset_explorer",
-    "static_explorer_chart",
-    "static_roughset_explorer",
+    "paths_block",
+    "roughset_block",
     "subset_key",
     "subset_of_key",
+    "unpack_result",
 ]

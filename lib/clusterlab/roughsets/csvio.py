@@ -57,6 +57,7 @@ __all__ = [
     "check_header",
     "read_csv_columns",
     "read_table",
+    "read_text",
 ]
 
 #: Files larger than this are refused unless a larger limit is given (``--max-bytes``): about
@@ -164,6 +165,8 @@ class CsvTable:
     data: Any
     counts: dict[str, dict[str, int]]
     _lines: dict[int, int] | None = field(default=None, repr=False)
+    #: The decoded text when the table was not read from a file (:func:`read_text`).
+    text: str | None = field(default=None, repr=False)
 
     def rows_with(self, column: str, value: str, limit: int = 2) -> list[int]:
         """The first ``limit`` 1-based rows whose ``column`` cell is ``value``."""
@@ -179,8 +182,10 @@ class CsvTable:
     def line_of(self, row: int) -> int:
         """The physical line (1-based, counting blank lines) where data row ``row`` starts."""
         if self._lines is None:
-            with open(self.path, "rb") as handle:
-                text, _ = decode_bytes(handle.read(), self.encoding)
+            text = self.text
+            if text is None:
+                with open(self.path, "rb") as handle:
+                    text, _ = decode_bytes(handle.read(), self.encoding)
             self._lines = {i: line for i, line, _ in _records(text, self.delimiter)}
         return self._lines.get(row, 0)
 
@@ -275,14 +280,57 @@ def read_table(
         # pyarrow refused the file: the standard-library reader names the problem and place
     text, name = decode_bytes(data, encoding)
     del data
-    sep = chosen or detect_delimiter(_first_line(text))
+    return _table_of_text(text, str(path), chosen, name, keep_text=False)
+
+
+def _table_of_text(
+    text: str, path: str, delimiter: str | None, encoding: str, *, keep_text: bool
+) -> CsvTable:
+    """The standard-library reader on decoded text (``delimiter`` None: detected)."""
+    sep = delimiter or detect_delimiter(_first_line(text))
     header, body = _parse_text(text, sep)
-    del text
     columns = {
         name_: list(cells) for name_, cells in zip(header, zip(*body, strict=True), strict=True)
     }
     counts = {column: dict(Counter(cells)) for column, cells in columns.items()}
-    return CsvTable(str(path), header, len(body), sep, name, "csv", columns, counts)
+    kept = text if keep_text else None
+    return CsvTable(path, header, len(body), sep, encoding, "csv", columns, counts, text=kept)
+
+
+def read_text(
+    data: str | bytes,
+    *,
+    name: str = "",
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> CsvTable:
+    """Read a CSV decision table held in memory (e.g. a file chosen or text pasted in the
+    book's page) with the standard-library reader: the rules and messages of
+    :func:`read_table`, which reads files.
+
+    ``data``: the file's bytes (decoded as :func:`decode_bytes` does, ``encoding`` as there) or
+    text already decoded (then ``encoding`` must be None; it is reported as ``utf-8``).
+    ``name`` becomes :attr:`CsvTable.path` (no file is opened). More than ``max_bytes`` bytes
+    (UTF-8 bytes for text) are refused.
+    """
+    chosen = check_delimiter(delimiter)
+    if isinstance(data, str):
+        if encoding is not None:
+            raise ValueError("encoding applies to bytes; text is already decoded")
+        size = len(data.encode("utf-8", "surrogatepass"))
+    else:
+        size = len(data)
+    if size > max_bytes:
+        raise CsvInputError(
+            f"is {size:,} bytes, over the limit of {max_bytes:,} bytes; raise it with "
+            "--max-bytes if the file is really a table"
+        )
+    if isinstance(data, str):
+        text, enc = decode_bytes(data.encode("utf-8", "surrogatepass"))
+    else:
+        text, enc = decode_bytes(data, encoding)
+    return _table_of_text(text, name, chosen, enc, keep_text=True)
 
 
 def read_csv_columns(
