@@ -61,6 +61,14 @@ PREPARE = """(note) => {
     p.textContent = note;
     chart.after(p);
   }
+  for (const block of document.querySelectorAll('.clusterlab-explorer')) {
+    if (block.nextElementSibling && block.nextElementSibling.matches('.print-live-note')) continue;
+    const p = document.createElement('p');
+    p.className = 'print-live-note';
+    p.style.fontStyle = 'italic';
+    p.textContent = note;
+    block.after(p);
+  }
   document.querySelectorAll('.solution').forEach(s => s.remove());
   document.querySelectorAll('details').forEach(d => {
     if (!d.closest('.vega-embed')) d.open = false;

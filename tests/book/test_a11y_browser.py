@@ -150,12 +150,13 @@ def test_menu_button_collapses_the_sidebar_on_a_desktop(offline_tab, book_server
 FOCUSED = """() => {
   const e = document.activeElement;
   const style = getComputedStyle(e);
-  return {tag: e.tagName, type: e.type || '', name: e.name || '', checked: Boolean(e.checked),
-          inExplorer: Boolean(e.closest('.vega-bindings')),
+  return {tag: e.tagName, type: e.type || '', name: e.name || '', value: e.value || '',
+          checked: Boolean(e.checked), inExplorer: Boolean(e.closest('#rsx')),
           outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
 }"""
-SUMMARY_TEXT = """() => Array.from(document.querySelectorAll(
-  '#fig-ch3x-static g.role-mark text')).map(t => t.textContent).join('|')"""
+SUMMARY_TEXT = """() => document.querySelector('#rsx .cl-current').textContent"""
+#: The explorer's controls that Tab must reach (hidden ones, e.g. of a closed panel, excluded).
+CONTROLS = "#rsx input:not([type=hidden]), #rsx select, #rsx button"
 
 
 def test_explorer_by_keyboard_alone(offline_tab, book_server: str) -> None:
@@ -163,8 +164,12 @@ def test_explorer_by_keyboard_alone(offline_tab, book_server: str) -> None:
     the focused checkbox (legal status) and changes what the explorer shows; Space again
     restores it."""
     context, tab, _, errors = offline_tab(f"{book_server}/{EXPLORER}", viewport=DESKTOP)
-    tab.locator("#fig-ch3x-static g.role-mark").first.wait_for(state="attached", timeout=20_000)
-    controls = tab.locator(".vega-bindings input, .vega-bindings select").count()
+    tab.wait_for_function(
+        "document.querySelector('#rsx') && document.querySelector('#rsx').dataset.state === "
+        "'ready'",
+        timeout=20_000,
+    )
+    controls = tab.locator(CONTROLS).locator("visible=true").count()
     assert controls >= 2
     reached = []
     for _ in range(400):  # tab through the whole page, in document order
@@ -178,8 +183,8 @@ def test_explorer_by_keyboard_alone(offline_tab, book_server: str) -> None:
     assert all(f["outline"] for f in reached), "a control shows no visible focus"
     # Back to legal status (the article's most influential attribute: switching it off
     # changes the analysis; a redundant one such as sector would change nothing).
-    names = [f["name"] for f in reached]
-    target = next(i for i, name in enumerate(names) if "legal_status" in name)
+    names = [f"{f['name']}={f['value']}" for f in reached]
+    target = next(i for i, name in enumerate(names) if name == "attr=legal_status")
     for _ in range(len(reached) - 1 - target):
         tab.keyboard.press("Shift+Tab")
     assert tab.evaluate(FOCUSED)["name"] == names[target]
