@@ -168,6 +168,19 @@ def group_means(firms: pd.DataFrame, emb: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _mean_fields(local: Fraction, global_: Fraction) -> dict[str, float]:
+    """The two group means, rounded as the article prints them (half away from zero), and
+    their difference (global minus local), exact and rounded."""
+    return {
+        "mean_local": float(local),
+        "mean_global": float(global_),
+        "mean_local_rounded": round_half_away(local),
+        "mean_global_rounded": round_half_away(global_),
+        "difference": float(global_ - local),
+        "difference_rounded": round_half_away(global_ - local),
+    }
+
+
 def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame, test: str = "welch") -> pd.DataFrame:
     """Table 2 recomputed from firm-level data, tidy: one row per factor and measure, then the
     two average rows (``factor == "average"``; no test there, as in the article).
@@ -194,12 +207,7 @@ def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame, test: str = "welch"
                     "measure": measure,
                     "n_local": len(lo),
                     "n_global": len(g),
-                    "mean_local": float(fl),
-                    "mean_global": float(fg),
-                    "mean_local_rounded": round_half_away(fl),
-                    "mean_global_rounded": round_half_away(fg),
-                    "difference": float(fg - fl),
-                    "difference_rounded": round_half_away(fg - fl),
+                    **_mean_fields(fl, fg),
                     "statistic": stat,
                     "p_value": p,
                     "mark": mark(p),
@@ -221,12 +229,7 @@ def recompute_table2(firms: pd.DataFrame, emb: pd.DataFrame, test: str = "welch"
                 "measure": measure,
                 "n_local": int(part["n_local"].iloc[0]),
                 "n_global": int(part["n_global"].iloc[0]),
-                "mean_local": float(fl),
-                "mean_global": float(fg),
-                "mean_local_rounded": round_half_away(fl),
-                "mean_global_rounded": round_half_away(fg),
-                "difference": float(fg - fl),
-                "difference_rounded": round_half_away(fg - fl),
+                **_mean_fields(fl, fg),
                 "statistic": float("nan"),
                 "p_value": float("nan"),
                 "mark": "",
