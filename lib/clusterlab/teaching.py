@@ -241,6 +241,69 @@ def discernibility_table(
     )
 
 
+def _attribute_word(attribute: str) -> str:
+    """An attribute name as a labelled table writes it: ``export_orientation`` ->
+    ``export orientation`` (the code is in the codebook)."""
+    return attribute.replace("_", " ")
+
+
+def _condition_words(rule: Rule, names: ValueLabels | None) -> str:
+    """The rule's conditions; with ``names`` attribute words and labelled values."""
+    if names is None:
+        return rule.condition_text()
+    parts = [f"{_attribute_word(a)} = {value_label(a, v, names)}" for a, v in rule.conditions]
+    return " AND ".join(parts) or "TRUE"
+
+
+def _rule_words(rule: Rule, names: ValueLabels | None) -> str:
+    """``IF ... THEN d = w``; with ``names`` attribute words and labelled values."""
+    if names is None:
+        return rule.text()
+    d = rule.decision_attribute
+    then = " OR ".join(f"{_attribute_word(d)} = {value_label(d, v, names)}" for v in rule.decisions)
+    return f"IF {_condition_words(rule, names)} THEN {then}"
+
+
+_RULE_COLUMNS = [
+    "kind",
+    "conditions",
+    "decision",
+    "rule",
+    "support",
+    "strength",
+    "certainty",
+    "coverage",
+    "objects",
+]
+
+
+def _split_rows(
+    rule: Rule, dt: DecisionTable, names: ValueLabels | None
+) -> list[dict[str, object]]:
+    """One approximate row per decision value of a possible rule (see :func:`rules_table`)."""
+    classes = dt.decision_classes()
+    matched = round(rule.support / rule.certainty) if rule.certainty else 0
+    rows: list[dict[str, object]] = []
+    for value in rule.decisions:
+        members = [o for o in rule.objects if o in set(classes[value])]
+        rows.append(
+            {
+                "kind": rule.kind,
+                "conditions": _condition_words(rule, names),
+                "decision": value
+                if names is None
+                else value_label(rule.decision_attribute, value, names),
+                "rule": _rule_words(replace(rule, decisions=(value,)), names),
+                "support": len(members),
+                "strength": len(members) / dt.n,
+                "certainty": len(members) / matched if matched else 0.0,
+                "coverage": len(members) / len(classes[value]),
+                "objects": join_labels(members),
+            }
+        )
+    return rows
+
+
 def rules_table(
     rules: Sequence[Rule],
     dt: DecisionTable | None = None,
@@ -253,43 +316,24 @@ def rules_table(
     With ``split_possible=True`` (needs ``dt``, the table the rules came from) a possible rule
     ``IF T THEN d = v1 OR d = v2`` becomes one *approximate* row per value v, with Pawlak's
     measures for ``IF T THEN d = v``: support |[T] & X_v|, certainty |[T] & X_v| / |[T]|,
-    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``. Texts are the rule's own
-    (:meth:`Rule.text`), values labelled with ``labels``.
+    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``. Without labels the texts
+    are the rule's own (:meth:`Rule.text`); with ``labels`` (``True``: the codebook's) values
+    show their labels and attribute names are written as words (``export orientation``).
     """
     names = resolve_labels(labels)
     if split_possible and dt is None:
         raise ValueError("split_possible=True needs the decision table the rules came from")
-    classes = dt.decision_classes() if dt is not None else {}
-    n = dt.n if dt is not None else None
-    rows = []
+    rows: list[dict[str, object]] = []
     for rule in rules:
-        lhs = rule.condition_text(names)
-        if split_possible and rule.kind == "possible" and dt is not None and n is not None:
-            matched = round(rule.support / rule.certainty) if rule.certainty else 0
-            for value in rule.decisions:
-                members = [o for o in rule.objects if o in set(classes[value])]
-                rows.append(
-                    {
-                        "kind": rule.kind,
-                        "conditions": lhs,
-                        "decision": value
-                        if names is None
-                        else value_label(rule.decision_attribute, value, names),
-                        "rule": replace(rule, decisions=(value,)).text(names),
-                        "support": len(members),
-                        "strength": len(members) / n,
-                        "certainty": len(members) / matched if matched else 0.0,
-                        "coverage": len(members) / len(classes[value]),
-                        "objects": join_labels(members),
-                    }
-                )
+        if split_possible and rule.kind == "possible" and dt is not None:
+            rows += _split_rows(rule, dt, names)
             continue
         rows.append(
             {
                 "kind": rule.kind,
-                "conditions": lhs,
+                "conditions": _condition_words(rule, names),
                 "decision": rule.decision_text(names),
-                "rule": rule.text(names),
+                "rule": _rule_words(rule, names),
                 "support": rule.support,
                 "strength": rule.strength,
                 "certainty": rule.certainty,
@@ -297,18 +341,7 @@ def rules_table(
                 "objects": join_labels(rule.objects),
             }
         )
-    columns = [
-        "kind",
-        "conditions",
-        "decision",
-        "rule",
-        "support",
-        "strength",
-        "certainty",
-        "coverage",
-        "objects",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=_RULE_COLUMNS)
 
 
 def stability_table(
