@@ -43,11 +43,14 @@ def _braced(names: Iterable[str]) -> str:
     return "{" + ", ".join(names) + "}"
 
 
-def _reduct_facts(full: dict[str, Any], nine: dict[str, Any]) -> dict[str, object]:
+def _reduct_facts(
+    full: dict[str, Any], reduced: dict[str, Any], nine: dict[str, Any]
+) -> dict[str, object]:
     no_legal = [r for r in nine["reducts"] if "legal_status" not in r]
     in_reduct = any("virtualisation" in r for r in nine["reducts"])
     return {
         "core_full": _braced(full["core"]),
+        "core_nolegal": _braced(reduced["core"]),
         "core_nine": _braced(nine["core"]),
         "n_reducts_nine": len(nine["reducts"]),
         "reducts_nine": "; ".join(_braced(r) for r in nine["reducts"]),
@@ -114,7 +117,7 @@ def explorer_facts(firms: pd.DataFrame) -> dict[str, object]:
         "q_vprs": vprs["quality"],
         "outside_vprs": ", ".join(r["firm"] for r in vprs["regions"] if r["region"] == "outside")
         or "none",
-        **_reduct_facts(full, nine),
+        **_reduct_facts(full, reduced, nine),
         **_rule_facts(full, reduced),
         **_boundary_facts(firms, boundary),
     }

@@ -28,6 +28,7 @@ from clusterlab.roughsets import DecisionTable, ReductStability, Rule
 from clusterlab.words import (
     BOUNDARY,
     ValueLabels,
+    column_title,
     join_labels,
     region_label,
     resolve_labels,
@@ -49,6 +50,7 @@ __all__ = [
     "rules_table",
     "significance_table",
     "stability_table",
+    "stability_wide",
 ]
 
 
@@ -81,14 +83,17 @@ def classes_table(
     data: pd.DataFrame,
     id_column: str | None = None,
     attributes: Sequence[str] | None = None,
+    labels: bool | ValueLabels = False,
 ) -> pd.DataFrame:
     """One row per indiscernibility class of IND(B) (default B = all conditions of ``dt``).
 
     Columns: ``class`` (1, 2, ... in the engine's order), ``objects``, ``size``, the shared
-    value of every attribute in B, ``decisions`` (e.g. ``"global 2, local 1"``) and
+    value of every attribute in B, ``decisions`` (e.g. ``"global 2, local 1"``; with
+    ``labels`` the decision values' labels, ``"Mainly global 2, Mainly local 1"``) and
     ``consistent`` (True when the class has a single decision value). ``data`` is the frame
     ``dt`` was built from (``id_column`` as given to :class:`DecisionTable`).
     """
+    names = resolve_labels(labels)
     attrs = list(dt.conditions if attributes is None else attributes)
     frame = _indexed(data, id_column)
     decisions = object_decisions(dt)
@@ -101,7 +106,7 @@ def classes_table(
         order = [v for v in dt.decision_values if v in counts]
         row: dict[str, Any] = {"class": k, "objects": join_labels(members), "size": len(members)}
         row.update({a: first[a] for a in attrs})
-        row["decisions"] = ", ".join(f"{v} {counts[v]}" for v in order)
+        row["decisions"] = ", ".join(f"{_shown(dt, v, names)} {counts[v]}" for v in order)
         row["consistent"] = len(counts) == 1
         rows.append(row)
     return pd.DataFrame(rows)
@@ -345,13 +350,18 @@ def rules_table(
 
 
 def stability_table(
-    results: Iterable[ReductStability], labels: Mapping[str, str] | None = None
+    results: Iterable[ReductStability],
+    labels: Mapping[str, str] | None = None,
+    *,
+    attribute_titles: bool = False,
 ) -> pd.DataFrame:
     """Long table of attribute shares from one or more :class:`ReductStability` results.
 
     Columns: ``attribute``, ``method`` (``labels`` maps the engine's "bootstrap"/"loo" to
     display names; default "bootstrap" / "leave-one-out"), ``share`` (share of samples in which
-    the attribute belongs to some reduct), ``core_share`` and ``n_samples``.
+    the attribute belongs to some reduct), ``core_share`` and ``n_samples``. With
+    ``attribute_titles=True`` attributes show the codebook's column titles
+    (:func:`clusterlab.words.column_title`; the code where the codebook has none).
     """
     names = {"bootstrap": "bootstrap", "loo": "leave-one-out", **(labels or {})}
     rows = []
@@ -359,7 +369,7 @@ def stability_table(
         for attribute, share in result.attribute_share.items():
             rows.append(
                 {
-                    "attribute": attribute,
+                    "attribute": column_title(attribute) if attribute_titles else attribute,
                     "method": names.get(result.method, result.method),
                     "share": share,
                     "core_share": result.core_share[attribute],
@@ -367,6 +377,21 @@ def stability_table(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def stability_wide(results: Sequence[ReductStability]) -> pd.DataFrame:
+    """One row per attribute (codebook title), one column per resampling method and measure:
+    ``in a reduct (<method>)`` (share of samples in which the attribute belongs to some reduct)
+    and ``in the core (<method>)``; attributes in the order of the first result."""
+    long = stability_table(results, attribute_titles=True)
+    methods = list(dict.fromkeys(long["method"]))
+    wide = long.pivot(index="attribute", columns="method", values=["share", "core_share"])
+    columns = {
+        **{f"in a reduct ({m})": wide[("share", m)] for m in methods},
+        **{f"in the core ({m})": wide[("core_share", m)] for m in methods},
+    }
+    order = list(dict.fromkeys(long["attribute"]))
+    return pd.DataFrame(columns).reindex(order).rename_axis("attribute").reset_index()
 
 
 def reduct_share_table(result: ReductStability, top: int | None = None) -> pd.DataFrame:
