@@ -28,6 +28,7 @@ from clusterlab.roughsets import DecisionTable, ReductStability, Rule
 from clusterlab.words import (
     BOUNDARY,
     ValueLabels,
+    column_title,
     join_labels,
     region_label,
     resolve_labels,
@@ -49,6 +50,7 @@ __all__ = [
     "rules_table",
     "significance_table",
     "stability_table",
+    "stability_wide",
 ]
 
 
@@ -81,14 +83,17 @@ def classes_table(
     data: pd.DataFrame,
     id_column: str | None = None,
     attributes: Sequence[str] | None = None,
+    labels: bool | ValueLabels = False,
 ) -> pd.DataFrame:
     """One row per indiscernibility class of IND(B) (default B = all conditions of ``dt``).
 
     Columns: ``class`` (1, 2, ... in the engine's order), ``objects``, ``size``, the shared
-    value of every attribute in B, ``decisions`` (e.g. ``"global 2, local 1"``) and
+    value of every attribute in B, ``decisions`` (e.g. ``"global 2, local 1"``; with
+    ``labels`` the decision values' labels, ``"Mainly global 2, Mainly local 1"``) and
     ``consistent`` (True when the class has a single decision value). ``data`` is the frame
     ``dt`` was built from (``id_column`` as given to :class:`DecisionTable`).
     """
+    names = resolve_labels(labels)
     attrs = list(dt.conditions if attributes is None else attributes)
     frame = _indexed(data, id_column)
     decisions = object_decisions(dt)
@@ -101,7 +106,7 @@ def classes_table(
         order = [v for v in dt.decision_values if v in counts]
         row: dict[str, Any] = {"class": k, "objects": join_labels(members), "size": len(members)}
         row.update({a: first[a] for a in attrs})
-        row["decisions"] = ", ".join(f"{v} {counts[v]}" for v in order)
+        row["decisions"] = ", ".join(f"{_shown(dt, v, names)} {counts[v]}" for v in order)
         row["consistent"] = len(counts) == 1
         rows.append(row)
     return pd.DataFrame(rows)
@@ -241,6 +246,69 @@ def discernibility_table(
     )
 
 
+def _attribute_word(attribute: str) -> str:
+    """An attribute name as a labelled table writes it: ``export_orientation`` ->
+    ``export orientation`` (the code is in the codebook)."""
+    return attribute.replace("_", " ")
+
+
+def _condition_words(rule: Rule, names: ValueLabels | None) -> str:
+    """The rule's conditions; with ``names`` attribute words and labelled values."""
+    if names is None:
+        return rule.condition_text()
+    parts = [f"{_attribute_word(a)} = {value_label(a, v, names)}" for a, v in rule.conditions]
+    return " AND ".join(parts) or "TRUE"
+
+
+def _rule_words(rule: Rule, names: ValueLabels | None) -> str:
+    """``IF ... THEN d = w``; with ``names`` attribute words and labelled values."""
+    if names is None:
+        return rule.text()
+    d = rule.decision_attribute
+    then = " OR ".join(f"{_attribute_word(d)} = {value_label(d, v, names)}" for v in rule.decisions)
+    return f"IF {_condition_words(rule, names)} THEN {then}"
+
+
+_RULE_COLUMNS = [
+    "kind",
+    "conditions",
+    "decision",
+    "rule",
+    "support",
+    "strength",
+    "certainty",
+    "coverage",
+    "objects",
+]
+
+
+def _split_rows(
+    rule: Rule, dt: DecisionTable, names: ValueLabels | None
+) -> list[dict[str, object]]:
+    """One approximate row per decision value of a possible rule (see :func:`rules_table`)."""
+    classes = dt.decision_classes()
+    matched = round(rule.support / rule.certainty) if rule.certainty else 0
+    rows: list[dict[str, object]] = []
+    for value in rule.decisions:
+        members = [o for o in rule.objects if o in set(classes[value])]
+        rows.append(
+            {
+                "kind": rule.kind,
+                "conditions": _condition_words(rule, names),
+                "decision": value
+                if names is None
+                else value_label(rule.decision_attribute, value, names),
+                "rule": _rule_words(replace(rule, decisions=(value,)), names),
+                "support": len(members),
+                "strength": len(members) / dt.n,
+                "certainty": len(members) / matched if matched else 0.0,
+                "coverage": len(members) / len(classes[value]),
+                "objects": join_labels(members),
+            }
+        )
+    return rows
+
+
 def rules_table(
     rules: Sequence[Rule],
     dt: DecisionTable | None = None,
@@ -253,43 +321,24 @@ def rules_table(
     With ``split_possible=True`` (needs ``dt``, the table the rules came from) a possible rule
     ``IF T THEN d = v1 OR d = v2`` becomes one *approximate* row per value v, with Pawlak's
     measures for ``IF T THEN d = v``: support |[T] & X_v|, certainty |[T] & X_v| / |[T]|,
-    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``. Texts are the rule's own
-    (:meth:`Rule.text`), values labelled with ``labels``.
+    coverage |[T] & X_v| / |X_v|; the row's kind is ``"possible"``. Without labels the texts
+    are the rule's own (:meth:`Rule.text`); with ``labels`` (``True``: the codebook's) values
+    show their labels and attribute names are written as words (``export orientation``).
     """
     names = resolve_labels(labels)
     if split_possible and dt is None:
         raise ValueError("split_possible=True needs the decision table the rules came from")
-    classes = dt.decision_classes() if dt is not None else {}
-    n = dt.n if dt is not None else None
-    rows = []
+    rows: list[dict[str, object]] = []
     for rule in rules:
-        lhs = rule.condition_text(names)
-        if split_possible and rule.kind == "possible" and dt is not None and n is not None:
-            matched = round(rule.support / rule.certainty) if rule.certainty else 0
-            for value in rule.decisions:
-                members = [o for o in rule.objects if o in set(classes[value])]
-                rows.append(
-                    {
-                        "kind": rule.kind,
-                        "conditions": lhs,
-                        "decision": value
-                        if names is None
-                        else value_label(rule.decision_attribute, value, names),
-                        "rule": replace(rule, decisions=(value,)).text(names),
-                        "support": len(members),
-                        "strength": len(members) / n,
-                        "certainty": len(members) / matched if matched else 0.0,
-                        "coverage": len(members) / len(classes[value]),
-                        "objects": join_labels(members),
-                    }
-                )
+        if split_possible and rule.kind == "possible" and dt is not None:
+            rows += _split_rows(rule, dt, names)
             continue
         rows.append(
             {
                 "kind": rule.kind,
-                "conditions": lhs,
+                "conditions": _condition_words(rule, names),
                 "decision": rule.decision_text(names),
-                "rule": rule.text(names),
+                "rule": _rule_words(rule, names),
                 "support": rule.support,
                 "strength": rule.strength,
                 "certainty": rule.certainty,
@@ -297,28 +346,22 @@ def rules_table(
                 "objects": join_labels(rule.objects),
             }
         )
-    columns = [
-        "kind",
-        "conditions",
-        "decision",
-        "rule",
-        "support",
-        "strength",
-        "certainty",
-        "coverage",
-        "objects",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=_RULE_COLUMNS)
 
 
 def stability_table(
-    results: Iterable[ReductStability], labels: Mapping[str, str] | None = None
+    results: Iterable[ReductStability],
+    labels: Mapping[str, str] | None = None,
+    *,
+    attribute_titles: bool = False,
 ) -> pd.DataFrame:
     """Long table of attribute shares from one or more :class:`ReductStability` results.
 
     Columns: ``attribute``, ``method`` (``labels`` maps the engine's "bootstrap"/"loo" to
     display names; default "bootstrap" / "leave-one-out"), ``share`` (share of samples in which
-    the attribute belongs to some reduct), ``core_share`` and ``n_samples``.
+    the attribute belongs to some reduct), ``core_share`` and ``n_samples``. With
+    ``attribute_titles=True`` attributes show the codebook's column titles
+    (:func:`clusterlab.words.column_title`; the code where the codebook has none).
     """
     names = {"bootstrap": "bootstrap", "loo": "leave-one-out", **(labels or {})}
     rows = []
@@ -326,7 +369,7 @@ def stability_table(
         for attribute, share in result.attribute_share.items():
             rows.append(
                 {
-                    "attribute": attribute,
+                    "attribute": column_title(attribute) if attribute_titles else attribute,
                     "method": names.get(result.method, result.method),
                     "share": share,
                     "core_share": result.core_share[attribute],
@@ -334,6 +377,21 @@ def stability_table(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def stability_wide(results: Sequence[ReductStability]) -> pd.DataFrame:
+    """One row per attribute (codebook title), one column per resampling method and measure:
+    ``in a reduct (<method>)`` (share of samples in which the attribute belongs to some reduct)
+    and ``in the core (<method>)``; attributes in the order of the first result."""
+    long = stability_table(results, attribute_titles=True)
+    methods = list(dict.fromkeys(long["method"]))
+    wide = long.pivot(index="attribute", columns="method", values=["share", "core_share"])
+    columns = {
+        **{f"in a reduct ({m})": wide[("share", m)] for m in methods},
+        **{f"in the core ({m})": wide[("core_share", m)] for m in methods},
+    }
+    order = list(dict.fromkeys(long["attribute"]))
+    return pd.DataFrame(columns).reindex(order).rename_axis("attribute").reset_index()
 
 
 def reduct_share_table(result: ReductStability, top: int | None = None) -> pd.DataFrame:

@@ -35,6 +35,15 @@ def _class_scale(classes: Sequence[str], colours: Mapping[str, str] | None) -> a
     return alt.Scale(domain=domain, range=colour_range(domain, fixed))
 
 
+def _class_shape(decision_class: str, position: int) -> str:
+    """The book's network shape for a class whose name contains ``global`` or ``local`` (so
+    the label "Mainly global" keeps the shape of ``global``), else one by position."""
+    for network, shape in NETWORK_SHAPES.items():
+        if network in decision_class.lower():
+            return shape
+    return ["square", "diamond", "cross"][position % 3]
+
+
 def approximation_regions(
     frame: pd.DataFrame,
     *,
@@ -286,9 +295,7 @@ def rule_measures(
     data[decision_col] = data[decision_col].astype(str)
     scale = _class_scale(data[decision_col], colours)
     classes = sorted(set(data[decision_col]))
-    shapes = [
-        NETWORK_SHAPES.get(c, ["square", "diamond", "cross"][i % 3]) for i, c in enumerate(classes)
-    ]
+    shapes = [_class_shape(c, i) for i, c in enumerate(classes)]
     chart: alt.Chart = (
         alt.Chart(data, title=alt.Title(title, subtitle=subtitle or alt.Undefined))
         .mark_point(filled=True, opacity=0.8, stroke="white", strokeWidth=1)
