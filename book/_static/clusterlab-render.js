@@ -359,7 +359,7 @@
     ".cl-attr{display:inline-flex;align-items:center;gap:.25em;margin:.15em .8em .15em 0}",
     ".clusterlab-explorer button,.clusterlab-explorer select,.clusterlab-explorer input[type=number]{min-height:28px;",
     "font:inherit;color:var(--cl-fg);background:var(--cl-bg);border:1px solid var(--cl-border);border-radius:4px;padding:.1em .5em}",
-    ".clusterlab-explorer input[type=checkbox]{width:20px;height:20px;margin:2px}",
+    ".clusterlab-explorer input[type=checkbox]{width:24px;height:24px;margin:0}",
     ".clusterlab-explorer label{min-height:24px;display:inline-flex;flex-wrap:wrap;align-items:center;gap:.3em}",
     ".clusterlab-explorer select{max-width:100%;min-width:0}.clusterlab-explorer label{max-width:100%}",
     ".cl-approx,.cl-twin-out table{overflow-wrap:normal}",

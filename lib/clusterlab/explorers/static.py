@@ -94,26 +94,37 @@ def regions_chart(tips: Sequence[str] = ()) -> alt.LayerChart:
     # field names t0, t1, ...: any title is safe (names are never parsed as field paths)
     tooltip += [alt.Tooltip(f"t{i}:N", title=t) for i, t in enumerate(tips)]
     tiles = base.transform_filter("datum.kind == 'tile'")
-    rects = tiles.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3).encode(
+    # The tiles are a picture of the region lists the page also gives as text (and as tiles
+    # with their own labels): the marks stay out of the accessibility tree (aria=False), and
+    # the chart as a whole carries a description.
+    rects = tiles.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, aria=False).encode(
         x=x,
         y=y,
         tooltip=tooltip,
         color=alt.Color("c:N", scale=None),
     )
     labels = (
-        tiles.mark_text(color="white", fontSize=10, fontWeight="bold", limit=34)
+        tiles.mark_text(color="white", fontSize=10, fontWeight="bold", limit=34, aria=False)
         .encode(x=x, y=y, text="text:N", tooltip=tooltip)
         .properties(name="rsx_tile_labels")
     )
     headings = (
         base.transform_filter("datum.kind == 'heading'")
-        .mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold")
+        .mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold", aria=False)
         .encode(x=alt.value(0), y=y, text="text:N")
         .properties(name="rsx_headings")
     )
     chart = (
         alt.layer(rects, labels, headings)
-        .properties(width=PER_LINE * 36, height=alt.Step(24), background="transparent")
+        .properties(
+            width=PER_LINE * 36,
+            height=alt.Step(24),
+            background="transparent",
+            description=(
+                "Tile chart: one tile per firm under the heading of its rough-set region, "
+                "coloured by the firm's own decision; the regions are also listed as text."
+            ),
+        )
         .configure_view(strokeWidth=0)
     )
     return cast(alt.LayerChart, chart)
