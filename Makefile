@@ -39,10 +39,11 @@ student: setup
 	  --path-output _build/student $(JB_FLAGS)
 	mv _build/student/_build/html _build/student/html && rm -rf _build/student/_build
 
-## test: unit tests, chapters under nbval, a fresh book build, browser and Binder tests; then
-## the engine's suite again in standard-library mode (numpy and pandas imports blocked)
-test: setup notebooks chromium lint
-	$(PY) -m pytest tests _build/nbval --nbval-lax -p no:cacheprovider
+## test: the gates, unit tests, one fresh book build (which executes every chapter and fails on
+##       a cell error), browser, JupyterLab, Binder and install tests; then the engine's suite
+##       again in standard-library mode (numpy and pandas imports blocked)
+test: setup chromium lint
+	$(PY) -m pytest tests -p no:cacheprovider
 	$(PY) -m pytest $(ENGINE_TESTS) --stdlib-only -p no:cacheprovider
 
 ## setup: the pinned .venv with an editable install of lib/, and the vendored JavaScript
@@ -60,7 +61,8 @@ vendor: $(STAMP)
 	$(PY) book/_ext/vendor_js.py fetch
 	$(PY) book/_ext/vendor_pyodide.py fetch
 
-## notebooks: the MyST chapters as .ipynb for nbval (which collects only .ipynb)
+## notebooks: the MyST chapters as .ipynb under _build/nbval, for running them under nbval
+##            (`pytest _build/nbval --nbval-lax`); make test executes them in the book build
 notebooks: $(STAMP)
 	rm -rf _build/nbval && mkdir -p _build/nbval
 	for f in $(CHAPTERS); do \
