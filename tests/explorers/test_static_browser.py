@@ -8,9 +8,11 @@ directly, computes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import io
+import itertools
 import json
 import shutil
 import threading
@@ -20,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from clusterlab.data import load_firms
 from clusterlab.explorers import roughset_block, unpack_result
@@ -99,6 +102,9 @@ def tab(browser: Any) -> Iterator[object]:
     context.close()
 
 
+_LOADS = itertools.count()
+
+
 def load(
     tab: object,
     site: tuple[Path, str],
@@ -113,7 +119,9 @@ def load(
         f"</head><body>{block_html}</body></html>",
         encoding="utf-8",
     )
-    tab.goto(f"{url}/index.html")  # type: ignore[attr-defined]
+    # A new address for every load: the explorer keeps its settings in the page's address, and
+    # a navigation that differs from the current address only there would not reload the page.
+    tab.goto(f"{url}/index.html?load={next(_LOADS)}")  # type: ignore[attr-defined]
     tab.wait_for_function(ready)  # type: ignore[attr-defined]
 
 
@@ -151,13 +159,21 @@ def test_nasty_names_and_many_classes_show_the_engines_results(
         for i, attribute in enumerate(NASTY):
             if boxes.nth(i).is_checked() != (attribute in ticked):
                 boxes.nth(i).click()
-        got = tab.eval_on_selector("#rsx", READ)  # type: ignore[attr-defined]
         engine = DecisionTable(
             table, DECISION, conditions=[a for a in NASTY if a in ticked], id_column="id <i>"
         )
-        assert got["quality"].startswith(
-            f"{engine.quality():.3f} ({len(engine.positive_region())} of {engine.n} objects"
-        )
+        quality = f"{engine.quality():.3f} ({len(engine.positive_region())} of {engine.n} objects"
+        # The page redraws after the click's event handlers: give it a moment to show the new
+        # setting before reading (a page that never shows it fails the assertions below).
+        with contextlib.suppress(PlaywrightTimeout):
+            tab.wait_for_function(  # type: ignore[attr-defined]
+                "(want) => document.querySelector('#rsx .cl-current .cl-quality')"
+                ".textContent.startsWith(want)",
+                arg=quality,
+                timeout=5_000,
+            )
+        got = tab.eval_on_selector("#rsx", READ)  # type: ignore[attr-defined]
+        assert got["quality"].startswith(quality)
         assert got["core"] == braces(engine.core())
         assert got["reducts"] == [braces(r) for r in engine.reducts()]
         rules = engine.rules("lem2") if ticked else []
