@@ -43,7 +43,9 @@ import numpy as np
 import pandas as pd
 
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, LABELS_EN, load_published
+from clusterlab.prose import attribute_word, attribute_words
 from clusterlab.roughsets import DecisionTable, Rule
+from clusterlab.words import join_labels, region_label, value_label
 
 __all__ = [
     "DRAWN_COLUMNS",
@@ -125,7 +127,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One finding checked on one table: key, statement, whether it holds, and a detail."""
+    """One finding checked on one table: key, statement, whether it holds, and a detail (in
+    words: attribute names and values as the codebook writes them)."""
 
     key: str
     name: str
@@ -159,6 +162,19 @@ def _rule_in(
     return None
 
 
+def _words(attributes: set[str]) -> str:
+    """Attributes as running text (:func:`clusterlab.prose.attribute_words`), sorted by
+    code so the text does not depend on set order."""
+    return attribute_words(sorted(attributes)) or "(empty)"
+
+
+def _rule_detail(rule: Rule | None) -> str:
+    """A category rule in the codebook's words, or ``"no such rule"``."""
+    from clusterlab.teaching import rule_words
+
+    return "no such rule" if rule is None else rule_words(rule)
+
+
 def article_findings(
     firms: pd.DataFrame, conditions: Sequence[str] = tuple(ARTICLE_CONDITIONS)
 ) -> list[Finding]:
@@ -181,42 +197,46 @@ def article_findings(
     rules = table.rules(method="minimal")
     lower_global = set(table.approximations()["global"].lower)
     out: dict[str, tuple[bool, str]] = {}
+    core_text = f"core: {_words(core)}"
     out["consistent"] = (q == 1.0, f"quality {q:.3f}")
-    out["legal_in_core"] = ("legal_status" in core, f"core {sorted(core)}")
-    out["export_in_core"] = ("export_orientation" in core, f"core {sorted(core)}")
+    out["legal_in_core"] = ("legal_status" in core, core_text)
+    out["export_in_core"] = ("export_orientation" in core, core_text)
     others = [v for a, v in sig.items() if a not in ("legal_status", "export_orientation")]
     top = min(sig.get("legal_status", 0.0), sig.get("export_orientation", 0.0))
-    sig_txt = ", ".join(f"{a} {v:.3f}" for a, v in sorted(sig.items(), key=lambda kv: -kv[1]))
+    ranked = sorted(sig.items(), key=lambda kv: -kv[1])
+    sig_txt = ", ".join(f"{attribute_word(a)} {v:.3f}" for a, v in ranked)
     out["legal_export_most_influential"] = (
         top > 0 and all(top > v + 1e-12 for v in others),
         f"significance: {sig_txt}",
     )
     glob = f[f[DECISION] == "global"]
     n_high = int((glob["innovativeness"] == "high").sum())
-    out["high_necessary"] = (n_high == len(glob), f"{n_high} of {len(glob)} global firms high")
-    out["innovativeness_in_core"] = ("innovativeness" in core, f"core {sorted(core)}")
+    high_text = f"{n_high} of {len(glob)} mainly global firms have high innovativeness"
+    out["high_necessary"] = (n_high == len(glob), high_text)
+    out["innovativeness_in_core"] = ("innovativeness" in core, core_text)
     out["high_decisive"] = (
         out["high_necessary"][0] and out["innovativeness_in_core"][0],
         "necessary and in the core",
     )
     fsf = ("legal_status", "foreign_subsidiary_founded")
     r1 = _rule_in(rules, {fsf, ("sector", "ict"), ("innovativeness", "high")}, fsf, "ict", f)
-    out["category_foreign_ict"] = (r1 is not None, str(r1) if r1 else "no such rule")
+    out["category_foreign_ict"] = (r1 is not None, _rule_detail(r1))
     ics = ("legal_status", "independent_corporate_spinoff")
     r2 = _rule_in(rules, {ics}, ics)
-    out["category_corporate_spinoff"] = (r2 is not None, str(r2) if r2 else "no such rule")
+    out["category_corporate_spinoff"] = (r2 is not None, _rule_detail(r2))
     old = ("founding_period", "1989-1994")
     r3 = _rule_in(rules, {old, ("innovativeness", "high")}, old)
-    out["category_older_innovative"] = (r3 is not None, str(r3) if r3 else "no such rule")
+    out["category_older_innovative"] = (r3 is not None, _rule_detail(r3))
     out["three_categories"] = (all(r is not None for r in (r1, r2, r3)), "categories 1-3")
     fsas = ("legal_status", "foreign_subsidiary_academic_spinoff")
     r4 = _rule_in(rules, {fsas}, fsas)
-    out["academic_taken_over"] = (r4 is not None, str(r4) if r4 else "no such rule")
+    out["academic_taken_over"] = (r4 is not None, _rule_detail(r4))
     ias_ls = f[
         (f["legal_status"] == "independent_academic_spinoff") & (f["sector"] == "life_sciences")
     ]
     hits = sorted(set(ias_ls["firm_id"]) & lower_global)
-    out["academic_ls_global"] = (bool(hits), f"certainly global: {hits}")
+    certainly_global = region_label(value_label(DECISION, "global"))
+    out["academic_ls_global"] = (bool(hits), f"{certainly_global}: {join_labels(hits)}")
     results = [Finding(k, FINDINGS[k][0], bool(h), d) for k, (h, d) in out.items()]
     if "virtualisation" in f.columns and "virtualisation" not in conditions:
         ext = DecisionTable(
@@ -232,8 +252,8 @@ def article_findings(
                 "virtualisation_no_effect",
                 "adding virtualisation does not change the classification",
                 q2 == q and "virtualisation" not in core2 and core2 == core,
-                f"quality {q:.3f} -> {q2:.3f}; core {sorted(core2)}; virtualisation in a reduct: "
-                f"{in_reduct}",
+                f"quality {q:.3f} -> {q2:.3f}; core: {_words(core2)}; virtualisation in a "
+                f"reduct: {'yes' if in_reduct else 'no'}",
             )
         )
     return results

@@ -18,9 +18,15 @@ from collections.abc import Iterable
 import pandas as pd
 
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION
-from clusterlab.prose import count, join_words, reduct_sentence, set_text
+from clusterlab.prose import (
+    attribute_word,
+    attribute_words,
+    count,
+    join_words,
+    reduct_sentence,
+    set_text,
+)
 from clusterlab.roughsets import DecisionTable, ReductStability
-from clusterlab.words import column_title
 
 __all__ = [
     "STABILITY_METHOD",
@@ -38,25 +44,6 @@ __all__ = [
 STABILITY_METHOD = "bootstrap"
 STABILITY_SAMPLES = 1000
 STABILITY_SEED = 2012
-
-
-#: Shorter words for running text where the codebook title is a phrase.
-_RUNNING_TEXT = {"legal_status": "legal status"}
-
-
-def attribute_word(column: str) -> str:
-    """The word for an attribute in running text: :data:`_RUNNING_TEXT` where it has one,
-    else its codebook title in lower case; the code itself if not in the codebook.
-    """
-    if column in _RUNNING_TEXT:
-        return _RUNNING_TEXT[column]
-    title = column_title(column)
-    return title.lower() if title != column else column
-
-
-def attribute_words(columns: Iterable[str]) -> str:
-    """Attribute words as running text: ``"export orientation and innovativeness"``."""
-    return join_words((attribute_word(c) for c in columns), empty="none")
 
 
 def article_table(firms: pd.DataFrame) -> DecisionTable:
@@ -167,7 +154,7 @@ def method_facts(firms: pd.DataFrame) -> dict[str, object]:
     foreign subsidiaries ``ex_rule``, ``ex_support``, ``ex_certainty``, ``ex_coverage``,
     ``ex_objects``, ``ex_matched``, ``ex_other`` (its matching firms of the other decision).
     """
-    from clusterlab.teaching import rules_table
+    from clusterlab.teaching import rule_words, rules_table
 
     dt = article_table(firms)
     b = list(TWO_ATTRIBUTES)
@@ -178,7 +165,9 @@ def method_facts(firms: pd.DataFrame) -> dict[str, object]:
     entries = dt.discernibility_matrix()
     singles = sorted((pair, next(iter(e))) for pair, e in entries.items() if len(e) == 1)
     top = dt.rules("lem2")[0]
-    frame = rules_table(dt.rules("lem2", attributes=b), dt, split_possible=True)
+    b_rules = dt.rules("lem2", attributes=b)
+    frame = rules_table(b_rules, dt, split_possible=True)
+    worded = rules_table(b_rules, dt, split_possible=True, labels=True)
     row = frame[
         frame["conditions"].str.contains("foreign_subsidiary_founded")
         & frame["conditions"].str.contains("strong")
@@ -204,12 +193,12 @@ def method_facts(firms: pd.DataFrame) -> dict[str, object]:
         "b_quality": dt.quality(b),
         "n_entries": len(entries),
         "singletons": "; ".join(f"{x}-{y}: {a}" for (x, y), a in singles),
-        "top_rule": str(top),
+        "top_rule": rule_words(top),
         "top_support": top.support,
         "top_strength": top.strength,
         "top_certainty": top.certainty,
         "top_coverage": top.coverage,
-        "ex_rule": str(row["rule"]),
+        "ex_rule": str(worded.loc[row.name, "rule"]),
         "ex_support": int(row["support"]),
         "ex_certainty": float(row["certainty"]),
         "ex_coverage": float(row["coverage"]),
@@ -224,7 +213,8 @@ def findings_facts(firms: pd.DataFrame) -> dict[str, object]:
     """The numbers of chapter 3's findings page.
 
     Keys: ``cat1_rule``, ``cat2_rule``, ``cat3_rule``, ``academic_rule`` (the certain rules
-    behind the article's categories, see :func:`clusterlab.ensemble.article_findings`);
+    behind the article's categories in the codebook's words, or "no such rule"; see
+    :func:`clusterlab.ensemble.article_findings`);
     ``learning_core`` and ``learning_n_reducts`` (the article's conditions plus learning mode);
     ``n_global_rules_minimal`` (minimal certain rules for "global").
     """

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "attribute_word",
+    "attribute_words",
     "count",
     "is_are",
     "join_words",
@@ -104,3 +106,24 @@ def reduct_sentence(
         f"{count(n, 'reduct')}, {listed}; the core, the attributes in every reduct, is "
         f"{shown(core)}"
     )
+
+
+#: Shorter words for running text where the codebook title is a phrase.
+_RUNNING_TEXT = {"legal_status": "legal status"}
+
+
+def attribute_word(column: str) -> str:
+    """The word for an attribute in running text: :data:`_RUNNING_TEXT` where it has one,
+    else its codebook title in lower case; the code itself if not in the codebook.
+    """
+    if column in _RUNNING_TEXT:
+        return _RUNNING_TEXT[column]
+    from clusterlab.words import column_title
+
+    title = column_title(column)
+    return title.lower() if title != column else column
+
+
+def attribute_words(columns: Iterable[str]) -> str:
+    """Attribute words as running text: ``"export orientation and innovativeness"``."""
+    return join_words((attribute_word(c) for c in columns), empty="none")

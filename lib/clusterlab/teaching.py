@@ -46,7 +46,9 @@ __all__ = [
     "loo_predictions",
     "object_decisions",
     "reduct_share_table",
+    "region_order",
     "region_table",
+    "rule_words",
     "rules_table",
     "significance_table",
     "stability_table",
@@ -160,11 +162,7 @@ def region_table(
     region = dict.fromkeys(dt.objects, BOUNDARY)
     for value, approx in dt.approximations(attributes, beta=beta).items():
         for label in approx.lower:
-            region[label] = (
-                f"{certain_prefix}{value}"
-                if names is None
-                else region_label(_shown(dt, value, names), prefix=certain_prefix)
-            )
+            region[label] = _region_name(dt, value, certain_prefix, names)
     return pd.DataFrame(
         {
             "object": list(dt.objects),
@@ -175,6 +173,28 @@ def region_table(
             "region": [region[o] for o in dt.objects],
         }
     )
+
+
+def _region_name(
+    dt: DecisionTable, value: Any, certain_prefix: str, names: ValueLabels | None
+) -> str:
+    """The region of the lower approximation of decision class ``value`` (see
+    :func:`region_table`)."""
+    if names is None:
+        return f"{certain_prefix}{value}"
+    return region_label(_shown(dt, value, names), prefix=certain_prefix)
+
+
+def region_order(
+    dt: DecisionTable, certain_prefix: str = "certainly ", labels: bool | ValueLabels = False
+) -> list[str]:
+    """The regions of :func:`region_table` in reading order, for a chart's panels: the lower
+    approximation of the first decision class, the :data:`BOUNDARY`, then the lower
+    approximations of the other classes (in the table's order of decision values), so with
+    two classes the boundary sits between them. Names as :func:`region_table` writes them."""
+    names = resolve_labels(labels)
+    lowers = [_region_name(dt, v, certain_prefix, names) for v in dt.decision_values]
+    return [*lowers[:1], BOUNDARY, *lowers[1:]]
 
 
 def significance_table(dt: DecisionTable, attributes: Sequence[str] | None = None) -> pd.DataFrame:
@@ -267,6 +287,13 @@ def _rule_words(rule: Rule, names: ValueLabels | None) -> str:
     d = rule.decision_attribute
     then = " OR ".join(f"{_attribute_word(d)} = {value_label(d, v, names)}" for v in rule.decisions)
     return f"IF {_condition_words(rule, names)} THEN {then}"
+
+
+def rule_words(rule: Rule, labels: bool | ValueLabels = True) -> str:
+    """A rule as a reader reads it: ``IF legal status = Independent; corporate spin-off THEN
+    network 2005 = Mainly global`` (attribute names as words, values as the codebook's labels;
+    ``labels=False`` gives the rule's own text in codes, a mapping gives those labels)."""
+    return _rule_words(rule, resolve_labels(labels))
 
 
 _RULE_COLUMNS = [

@@ -109,3 +109,24 @@ def test_classes_table_labels_the_decisions() -> None:
         "Mainly local 1",
         "Mainly global 1",
     ]
+
+
+def test_rule_words_writes_one_rule_as_the_tables_do() -> None:
+    dt = _table()
+    rules = [r for r in dt.rules("minimal") if r.conditions == (("export_orientation", "limited"),)]
+    assert teaching.rule_words(rules[0]) == (
+        "IF export orientation = Limited THEN network 2005 = Mainly local"
+    )
+    assert teaching.rule_words(rules[0], labels=False) == rules[0].text()
+
+
+def test_the_glued_category_rules_are_in_the_codebooks_words(firms: pd.DataFrame) -> None:
+    from clusterlab import findings
+
+    glued = {**findings.findings_facts(firms), **findings.method_facts(firms)}
+    for key in ("cat1_rule", "cat2_rule", "cat3_rule", "academic_rule", "top_rule", "ex_rule"):
+        text = str(glued[key])
+        assert text.startswith("IF ") and text.endswith("= Mainly global"), (key, text)
+        assert "_" not in text, (key, text)
+    # category 2 of the article: independent corporate spin-offs (label typed from the codebook)
+    assert "legal status = Independent; corporate spin-off" in str(glued["cat2_rule"])

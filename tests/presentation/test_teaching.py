@@ -75,6 +75,31 @@ def test_region_table(walk: DecisionTable) -> None:
     assert t.region_table(walk, beta=0.6).set_index("object").loc["x3", "region"] == t.BOUNDARY
 
 
+def test_region_order_puts_the_boundary_between_the_classes(walk: DecisionTable) -> None:
+    first, second = walk.decision_values
+    assert t.region_order(walk) == [f"certainly {first}", t.BOUNDARY, f"certainly {second}"]
+    order = t.region_order(walk, certain_prefix="mostly ")
+    assert order[1] == t.BOUNDARY and order[0] == f"mostly {first}"
+    # every region a table names has a place in the order
+    assert set(t.region_table(walk)["region"]) <= set(t.region_order(walk))
+
+
+def test_labelled_regions_follow_the_codebook(firms: pd.DataFrame) -> None:
+    dt = DecisionTable(
+        firms[["firm_id", "legal_status", "network_2005"]],
+        decision="network_2005",
+        id_column="firm_id",
+    )
+    # the codebook's labels of network_2005 (data/datapackage.json), typed here by hand
+    shown = set(t.region_table(dt, labels=True)["region"])
+    assert shown <= {"certainly mainly global", "certainly mainly local", t.BOUNDARY}
+    assert set(t.region_order(dt, labels=True)) == {
+        "certainly mainly global",
+        "certainly mainly local",
+        t.BOUNDARY,
+    }
+
+
 def test_significance_table(walk: DecisionTable) -> None:
     table = t.significance_table(walk).set_index("attribute")
     assert table.loc["Age", "gamma_without"] == pytest.approx(2 / 7)
