@@ -17,7 +17,11 @@ Definitions used here:
 
 :func:`glue` glues in the book build exactly like ``myst_nb.glue``; in an interactive kernel it
 shows figures under the cell and records values with myst-nb when it is installed (the
-installed library works without it). :func:`use_offline_charts` makes Altair draw charts
+installed library works without it). Either way it keeps the value, so that :func:`fact` can
+write it into the prose: the chapters write a glued number as ``{eval}`fact("key", ".2f")```.
+JupyterLab's MyST renderer (jupyterlab-myst) evaluates that expression in the kernel; the book
+build reads it as ``{glue:text}`key:.2f``` (``book/_ext/fact_role.py``), from the executed
+chapter. :func:`use_offline_charts` makes Altair draw charts
 without a CDN in an interactive kernel (the JupyterChart widget with the JavaScript that
 vl-convert bundles); the book build keeps its own offline HTML renderer.
 """
@@ -30,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 BOOK_BUILD_VARIABLE = "CLUSTERLAB_BOOK_BUILD"
+_GLUED: dict[str, object] = {}
 _RICH_DISPLAY_METHODS = (
     "_repr_mimebundle_",
     "_repr_html_",
@@ -68,6 +73,7 @@ def glue(name: str, value: object, display: bool = False) -> None:
     kernel a figure is displayed under the cell (so that what the book pastes elsewhere is seen
     in the notebook too); other values are shown only when ``display`` is true.
     """
+    _GLUED[name] = value
     myst_glue = _myst_glue()
     if in_book_build():
         if myst_glue is None:
@@ -81,6 +87,42 @@ def glue(name: str, value: object, display: bool = False) -> None:
 
         show: Callable[[object], None] = ipython_display.display  # untyped in IPython
         show(value)
+
+
+class Shown(str):
+    """Text that displays as itself: its ``repr`` has no quotes, so a notebook (and
+    jupyterlab-myst's ``{eval}``) shows ``0.86``, not ``'0.86'``."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def format_fact(value: object, spec: str = "") -> str:
+    """``value`` written with the format ``spec`` as myst-nb's ``{glue:text}`key:spec```
+    writes it: no spec gives ``str(value)``; the spec's last letter picks the conversion
+    (``s`` text, ``d``/``x``/... integer, ``f``/``%``/``e``/``g``/... float)."""
+    if spec == "":
+        return str(value)
+    kind = spec[-1]
+    shown: object = value
+    if kind == "s":
+        shown = str(value)
+    elif kind in "bcdoxX":
+        shown = int(value)  # type: ignore[call-overload]
+    elif kind in "eEfFgGn%":
+        shown = float(value)  # type: ignore[arg-type]
+    return format(shown, spec)
+
+
+def fact(name: str, spec: str = "") -> Shown:
+    """The value glued under ``name`` in this kernel, written with the format ``spec``
+    (:func:`format_fact`): what ``{eval}`fact("name", "spec")``` shows in the prose.
+
+    Raises a ``KeyError`` naming the key when nothing was glued under it (run the cells above
+    first)."""
+    if name not in _GLUED:
+        raise KeyError(f"nothing glued under {name!r}: run the cells above this text first")
+    return Shown(format_fact(_GLUED[name], spec))
 
 
 def use_offline_charts() -> None:

@@ -30,7 +30,8 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "binder" / "lab-overrides.json"
-GLUE_KEY = re.compile(r"\{glue:text\}`([A-Za-z0-9_]+)")
+# A glued number in the prose: {eval}`fact("key", "spec")`, evaluated by jupyterlab-myst.
+GLUE_KEY = re.compile(r'\{eval\}`fact\("([A-Za-z0-9_]+)"')
 # The notebook settings of the test: render every cell (no virtual scrolling), so that the
 # page holds the whole notebook and each output can be found.
 NOTEBOOK_SETTINGS = {"windowingMode": "none"}
@@ -158,7 +159,11 @@ READ_VIEW = """(keys) => {
   const code = all('.jp-CodeCell');
   const done = code.filter(c => /\\[\\d+\\]/.test(
       c.querySelector('.jp-InputPrompt')?.textContent || ''));
-  const text = all('.jp-MarkdownCell').map(e => e.textContent).join('\\n');
+  // the rendered Markdown only: a markdown cell also holds its (hidden) source editor
+  const rendered = (cell) => { const copy = cell.cloneNode(true);
+    copy.querySelectorAll('.jp-Editor, .cm-editor').forEach(e => e.remove());
+    return copy.textContent; };
+  const text = all('.jp-MarkdownCell').map(rendered).join('\\n');
   const charts = all('.jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output canvas');
   const drawn = charts.filter(e => e.getBoundingClientRect().height > 40
       && (e.tagName !== 'svg' || e.querySelectorAll('path, rect, text').length > 3));
@@ -169,7 +174,10 @@ READ_VIEW = """(keys) => {
       .map(e => e.textContent.trim());
   const errors = all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
       + ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
-      .map(e => e.textContent.slice(0, 300));
+      .map(e => e.textContent.slice(0, 300))
+      .concat(all('.jp-MarkdownCell').map(rendered)
+        .filter(t => /\b(NameError|KeyError|TypeError)\b/.test(t))
+        .map(t => 'markdown: ' + t.slice(0, 300)));
   return {
     executed: done.length, code_cells: code.length,
     admonitions: all('.jp-MarkdownCell aside.myst-admonition').length,
