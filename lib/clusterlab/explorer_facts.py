@@ -27,6 +27,8 @@ import pandas as pd
 
 from clusterlab.data import ARTICLE_CONDITIONS
 from clusterlab.explorers.roughsets_analysis import TOGGLEABLE, analyse_subset
+from clusterlab.prose import attribute_word
+from clusterlab.words import region_label, value_label
 
 __all__ = ["VPRS_BETA", "explorer_facts", "without"]
 
@@ -40,7 +42,8 @@ def without(attribute: str, conditions: Sequence[str] = ARTICLE_CONDITIONS) -> l
 
 
 def _braced(names: Iterable[str]) -> str:
-    return "{" + ", ".join(names) + "}"
+    """A set of attributes in words: ``{legal status, export orientation}``."""
+    return "{" + ", ".join(attribute_word(n) for n in names) + "}"
 
 
 def _reduct_facts(
@@ -76,14 +79,19 @@ def _boundary_facts(firms: pd.DataFrame, boundary: list[str]) -> dict[str, objec
     in_boundary = firms[firms["firm_id"].isin(boundary)]
     counts = in_boundary["network_2005"].value_counts()
     statuses = in_boundary.groupby("network_2005", observed=True)["legal_status"].agg(
-        lambda s: ", ".join(sorted(set(s.astype(str))))
+        lambda s: " or ".join(
+            f"“{value_label('legal_status', v)}”" for v in sorted(set(s.astype(str)))
+        )
     )
     return {
         "bnd_size": len(in_boundary),
         "bnd_majority": str(counts.idxmax()),
         "bnd_n_majority": int(counts.max()),
         "bnd_share": float(counts.max() / len(in_boundary)),
-        "bnd_status": "; ".join(f"{net}: {st}" for net, st in statuses.items()),
+        "bnd_status": "; ".join(
+            f"{region_label(value_label('network_2005', net), prefix='')}: {st}"
+            for net, st in statuses.items()
+        ),
     }
 
 

@@ -27,6 +27,7 @@ from clusterlab.prose import (
     set_text,
 )
 from clusterlab.roughsets import DecisionTable, ReductStability
+from clusterlab.words import value_label
 
 __all__ = [
     "STABILITY_METHOD",
@@ -62,13 +63,14 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
     """Named facts about the article's decision table on ``firms``.
 
     Keys: ``n`` (firms), ``n_conditions``, ``n_global``, ``n_local``, ``n_classes`` (elementary
-    sets of all conditions), ``quality`` (gamma_C), ``n_reducts``, ``reducts`` (as text),
-    ``core`` (attribute words), ``core_set`` (codes in braces), ``reduct_sentence`` (a clause
-    grammatical for any number of reducts), ``sig_<attribute>`` (significance
-    gamma_C - gamma_{C-a}), ``n_rules_lem2``, ``n_rules_minimal``, ``loo_lem2``,
-    ``loo_minimal`` (leave-one-out accuracy), ``n_high_local`` (local firms with high
-    innovativeness), ``high_local_firms`` ("2 local firms"), ``n_findings`` and
-    ``n_findings_hold`` (the checks of :func:`clusterlab.ensemble.article_findings`).
+    sets of all conditions), ``quality`` (gamma_C), ``n_reducts``, ``reducts`` (sets of
+    attribute words), ``core`` (attribute words), ``core_set`` (codes in braces),
+    ``reduct_sentence`` (a clause grammatical for any number of reducts, in attribute words),
+    ``sig_<attribute>`` (significance gamma_C - gamma_{C-a}), ``n_rules_lem2``,
+    ``n_rules_minimal``, ``loo_lem2``, ``loo_minimal`` (leave-one-out accuracy),
+    ``n_high_local`` (local firms with high innovativeness), ``high_local_firms`` ("2 local
+    firms"), ``n_findings`` and ``n_findings_hold`` (the checks of
+    :func:`clusterlab.ensemble.article_findings`).
     """
     from clusterlab.ensemble import article_findings
 
@@ -84,10 +86,12 @@ def facts(firms: pd.DataFrame) -> dict[str, object]:
         "n_classes": len(dt.indiscernibility_classes()),
         "quality": dt.quality(),
         "n_reducts": len(reducts),
-        "reducts": join_words(set_text(r) for r in reducts),
+        "reducts": join_words(set_text(attribute_word(a) for a in r) for r in reducts),
         "core": attribute_words(core),
         "core_set": set_text(core),
-        "reduct_sentence": reduct_sentence(reducts, core),
+        "reduct_sentence": reduct_sentence(
+            reducts, core, {a: attribute_word(a) for a in dt.conditions}
+        ),
         "n_rules_lem2": len(dt.rules("lem2")),
         "n_rules_minimal": len(dt.rules("minimal")),
         "loo_lem2": dt.loo_accuracy("lem2"),
@@ -192,7 +196,7 @@ def method_facts(firms: pd.DataFrame) -> dict[str, object]:
         "b_acc_local": approx["local"].accuracy,
         "b_quality": dt.quality(b),
         "n_entries": len(entries),
-        "singletons": "; ".join(f"{x}-{y}: {a}" for (x, y), a in singles),
+        "singletons": "; ".join(f"{x}-{y}: {attribute_word(a)}" for (x, y), a in singles),
         "top_rule": rule_words(top),
         "top_support": top.support,
         "top_strength": top.strength,
@@ -293,7 +297,7 @@ def robustness_facts(firms: pd.DataFrame) -> dict[str, object]:
     frame = firms[[*ARTICLE_CONDITIONS, DECISION]].astype(str)
     out["n_params"] = 1 + sum(frame[a].nunique() - 1 for a in ARTICLE_CONDITIONS)
     deciding = [
-        f"{attribute_word(a)} = {v}"
+        f"{attribute_word(a)} = {value_label(a, v)}"
         for a in ARTICLE_CONDITIONS
         for v, group in frame.groupby(a)[DECISION]
         if group.nunique() == 1

@@ -197,16 +197,19 @@ def region_order(
     return [*lowers[:1], BOUNDARY, *lowers[1:]]
 
 
-def significance_table(dt: DecisionTable, attributes: Sequence[str] | None = None) -> pd.DataFrame:
+def significance_table(
+    dt: DecisionTable, attributes: Sequence[str] | None = None, *, words: bool = False
+) -> pd.DataFrame:
     """One row per attribute a of B: ``gamma_without`` (quality of B - {a}), ``significance``
-    (gamma_B - gamma_{B-{a}}), ``in_core`` and ``in_some_reduct``; B's order is kept."""
+    (gamma_B - gamma_{B-{a}}), ``in_core`` and ``in_some_reduct``; B's order is kept. With
+    ``words`` the ``attribute`` column writes names as words (``export orientation``)."""
     attrs = list(dt.conditions if attributes is None else attributes)
     sig = dt.significance(attrs)
     core = set(dt.core(attrs))
     in_reducts = {a for r in dt.reducts(attrs) for a in r}
     rows = [
         {
-            "attribute": a,
+            "attribute": _attribute_word(a) if words else a,
             "gamma_without": dt.quality([b for b in attrs if b != a]),
             "significance": sig[a],
             "in_core": a in core,
@@ -421,15 +424,19 @@ def stability_wide(results: Sequence[ReductStability]) -> pd.DataFrame:
     return pd.DataFrame(columns).reindex(order).rename_axis("attribute").reset_index()
 
 
-def reduct_share_table(result: ReductStability, top: int | None = None) -> pd.DataFrame:
+def reduct_share_table(
+    result: ReductStability, top: int | None = None, *, words: bool = False
+) -> pd.DataFrame:
     """The reducts found under resampling with the share of samples in which each is a reduct
-    (the engine's order: decreasing share), optionally only the ``top`` ones."""
+    (the engine's order: decreasing share), optionally only the ``top`` ones. With ``words``
+    attribute names are written as words (``export orientation``), as labelled tables do."""
     items = list(result.reduct_share.items())
     if top is not None:
         items = items[:top]
+    name = _attribute_word if words else str
     return pd.DataFrame(
         {
-            "reduct": [set_text(r, "{} (empty)") for r, _ in items],
+            "reduct": [set_text((name(a) for a in r), "{} (empty)") for r, _ in items],
             "size": [len(r) for r, _ in items],
             "share": [s for _, s in items],
         }

@@ -32,6 +32,7 @@ __all__ = [
     "gain_by_size",
     "gain_dots",
     "gain_facts",
+    "gain_table",
     "network_chart",
     "with_virtualisation_facts",
 ]
@@ -68,6 +69,17 @@ def gain_by_size(gain: pd.DataFrame, *, nonempty: bool = False) -> pd.DataFrame:
     gain_shuffled); ``nonempty=True`` leaves out the empty subset."""
     rows = gain[gain["size"] > 0] if nonempty else gain
     return rows.groupby("size")[["gain", "gain_shuffled"]].mean().reset_index()
+
+
+def gain_table(gain: pd.DataFrame) -> pd.DataFrame:
+    """``gain`` for the page: each subset's attributes as words (``founding period, export
+    orientation``), the codes being in the codebook; every other column as it is."""
+    out = gain.copy()
+    out["subset"] = [
+        s if s == "(none)" else ", ".join(a.replace("_", " ") for a in s.split(", "))
+        for s in gain["subset"]
+    ]
+    return out
 
 
 def gain_dots(gain: pd.DataFrame, n_conditions: int = 5, shuffles: int = 100) -> pd.DataFrame:

@@ -44,7 +44,7 @@ def test_full_table_is_consistent_and_virtualisation_changes_nothing(
     # chapter 3: the five conditions classify every firm; chapter 4: virtualisation adds nothing
     assert facts["q_full"] == 1.0
     assert facts["virt_same"] == "identical"
-    assert str(facts["core_full"]).startswith("{") and "legal_status" in str(facts["core_full"])
+    assert str(facts["core_full"]).startswith("{") and "legal status" in str(facts["core_full"])
 
 
 def test_boundary_majority(firms: pd.DataFrame, facts: dict[str, object]) -> None:
@@ -52,3 +52,19 @@ def test_boundary_majority(firms: pd.DataFrame, facts: dict[str, object]) -> Non
     counts = boundary["network_2005"].astype(str).value_counts()
     assert facts["bnd_n_majority"] == counts.max()
     assert facts["bnd_share"] == pytest.approx(counts.max() / counts.sum())
+
+
+def test_boundary_statuses_are_in_the_codebooks_words(
+    firms: pd.DataFrame, facts: dict[str, object]
+) -> None:
+    text = str(facts["bnd_status"])
+    assert "_" not in text, text
+    boundary = firms[firms["firm_id"].isin(str(facts["boundary_nolegal"]).split(", "))]
+    assert len(boundary) > 1
+    # every legal status in the boundary appears under its codebook label
+    labels = {
+        "independent_corporate_spinoff": "Independent; corporate spin-off",
+        "independent_academic_spinoff": "Independent; academic spin-off",
+    }
+    for code in set(boundary["legal_status"].astype(str)):
+        assert f"“{labels.get(code, code)}”" in text, (code, text)

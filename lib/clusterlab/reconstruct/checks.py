@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,6 +26,8 @@ from clusterlab.data import (
     table1_counts,
 )
 from clusterlab.embeddedness import recompute_table2
+from clusterlab.prose import attribute_word
+from clusterlab.words import value_label
 
 __all__ = ["ConstraintResult", "check_constraints", "report", "verify"]
 
@@ -77,13 +80,21 @@ def _table1_checks(firms: pd.DataFrame, table1: pd.DataFrame) -> list[Constraint
         holds = bool(pd.notna(got) and int(got) == int(row.n))
         out.append(
             ConstraintResult(
-                f"Table 1: {row.variable} = {row.code}",
+                f"Table 1: {block_word(row)} = {row.category_en}",
                 holds,
                 f"printed {row.n}, reconstructed {got if pd.notna(got) else 'missing'}",
                 "table1",
             )
         )
     return out
+
+
+def block_word(row: Any) -> str:
+    """The Table 1 block a row belongs to, in words: the attribute (``legal status``), or the
+    block's English title for the knowledge-network block, which has no single column."""
+    if row.variable == "network":
+        return str(row.block_en).split(" and ")[0].lower()
+    return attribute_word(str(row.variable))
 
 
 def _table2_checks(
@@ -198,8 +209,9 @@ def _plausibility_checks(firms: pd.DataFrame) -> list[ConstraintResult]:
     add(
         "ICT firms show the most acquisition dynamics",
         len(top) > 0 and top.index[0] == "ict" and (len(top) == 1 or top.iloc[0] > top.iloc[1]),
-        f"acquired firms by sector: { {str(k): int(v) for k, v in top.items()} } "
-        f"(ICT share {ict_share:.2f})",
+        "acquired firms by sector: "
+        + ", ".join(f"{value_label('sector', k)} {int(v)}" for k, v in top.items())
+        + f" (ICT share {ict_share:.2f})",
     )
     vrank = f["virtualisation"].map({"low": 0, "medium": 1, "high": 2}).astype(float)
     pb, sb = (
