@@ -89,8 +89,14 @@
       s.minSupport === p.min_support && s.leaveOut.length === 0;
   }
 
+  function nameOf(data, column) {
+    var n = data.names;
+    return n && Object.prototype.hasOwnProperty.call(n, column) ? n[column] : column;
+  }
+
   function describe(data, s) {
-    var parts = ["attributes " + (s.attrs.length ? s.attrs.join(", ") : "(none)"), "decision " + s.decision,
+    var named = s.attrs.map(function (a) { return nameOf(data, a); });
+    var parts = ["attributes " + (named.length ? named.join(", ") : "(none)"), "decision " + nameOf(data, s.decision),
       data.methods[s.method], s.beta === null ? "Pawlak" : "beta " + s.beta];
     if (s.minSupport > 1) parts.push("minimum support " + s.minSupport);
     if (s.leaveOut.length) parts.push("left out " + s.leaveOut.join(", "));
@@ -99,7 +105,7 @@
 
   function renderOptions(data, s, extra) {
     return Object.assign({
-      labels: data.labels, titles: data.titles, areas: data.areas[s.decision],
+      labels: data.labels, titles: data.titles, names: data.names, areas: data.areas[s.decision],
       colours: data.colours[s.decision], firms: data.firms, beta: s.beta, decision: s.decision,
       leftOut: s.leaveOut, words: data.words, tipColumns: data.pack.attributes
     }, extra || {});
@@ -128,10 +134,11 @@
     /* controls */
     var attrBoxes = {}, attrField = h("fieldset", { class: "cl-attrs" }, [h("legend", { text: "Condition attributes" })]);
     pack.attributes.forEach(function (a) {
-      var c = checkbox("attr", a, state.attrs.indexOf(a) >= 0, a, "cl-attr-label");
+      var word = nameOf(data, a);
+      var c = checkbox("attr", a, state.attrs.indexOf(a) >= 0, word, "cl-attr-label");
       c.input.setAttribute("aria-describedby", id + "-status");
       attrBoxes[a] = c.input;
-      var only = h("button", { type: "button", class: "cl-only", "data-attr": a, title: "Only " + a, "aria-label": "Only " + a, text: "only" });
+      var only = h("button", { type: "button", class: "cl-only", "data-attr": a, title: "Only " + word, "aria-label": "Only " + word, text: "only" });
       only.addEventListener("click", function () { state.attrs = [a]; sync(); update(); });
       c.input.addEventListener("change", function () {
         state.attrs = pack.attributes.filter(function (x) { return attrBoxes[x].checked; }); update();
@@ -143,7 +150,7 @@
     var all = h("button", { type: "button", class: "cl-all", text: "All attributes" });
     attrField.appendChild(h("div", { class: "cl-buttons" }, [reset, " ", clear, " ", all]));
 
-    var decision = select("decision", "Decision", data.decisions.map(function (d) { return [d, d]; }), state.decision);
+    var decision = select("decision", "Decision", data.decisions.map(function (d) { return [nameOf(data, d), d]; }), state.decision);
     var method = select("rules", "Rules", Object.keys(data.methods).map(function (m) { return [data.methods[m], m]; }), state.method);
     var betaOn = checkbox("beta-on", "1", state.beta !== null, "Variable precision (beta)");
     var beta = h("input", { type: "number", name: "beta", min: "0.55", max: "1", step: "0.05", value: String(state.beta === null ? 0.6 : state.beta), "aria-label": "beta" });

@@ -9,6 +9,8 @@
  * options (all optional):
  *   labels    {column: {code: label}}   codebook labels for values
  *   titles    {column: title}           column titles (tile tooltips)
+ *   names     {column: word}            attribute names as the page writes them in the core,
+ *                                       reducts and rules (`legal status`); others as coded
  *   areas     {value: {pawlak, beta}}   region names of each decision value
  *   colours   {label: css colour}       tile colour of a decision label
  *   firms     {object: {column: value}} attribute values shown in tile tooltips
@@ -55,8 +57,12 @@
     return m && Object.prototype.hasOwnProperty.call(m, value) ? m[value] : String(value);
   }
 
-  function setText(names) {
-    return names.length ? "{" + names.join(", ") + "}" : "(empty)";
+  function nameOf(names, column) {
+    return names && Object.prototype.hasOwnProperty.call(names, column) ? names[column] : column;
+  }
+
+  function setText(attributes, names) {
+    return attributes.length ? "{" + attributes.map(function (a) { return nameOf(names, a); }).join(", ") + "}" : "(empty)";
   }
 
   function ruleKey(rule) {
@@ -64,13 +70,13 @@
       rule.then, rule.type]);
   }
 
-  function ruleText(rule, decision, labels) {
+  function ruleText(rule, decision, labels, names) {
     var conds = Object.keys(rule["if"]).map(function (a) {
-      return a + " = " + label(labels, a, rule["if"][a]);
+      return nameOf(names, a) + " = " + label(labels, a, rule["if"][a]);
     });
     return {
       when: "IF " + (conds.join(" AND ") || "TRUE"),
-      then: "THEN " + decision + " = " + rule.then.map(function (v) { return label(labels, decision, v); }).join(" or ")
+      then: "THEN " + nameOf(names, decision) + " = " + rule.then.map(function (v) { return label(labels, decision, v); }).join(" or ")
     };
   }
 
@@ -220,10 +226,10 @@
       h("dd", { class: "cl-quality", text: fixed(result.quality, 3) + " (" + result.positive_region.length +
         " of " + n + " objects in the positive region)" }),
       h("dt", { text: "Core" }),
-      h("dd", { class: "cl-core", text: setText(result.core) }),
+      h("dd", { class: "cl-core", text: setText(result.core, options.names) }),
       h("dt", { text: "Reducts (" + result.reducts.length + (result.reducts_complete === false ? ", search stopped early" : "") + ")" }),
       h("dd", {}, [h("ul", { class: "cl-reducts" }, result.reducts.map(function (r) {
-        return h("li", { text: setText(r) });
+        return h("li", { text: setText(r, options.names) });
       }))])
     ]);
     var notes = [dl];
@@ -234,7 +240,7 @@
     return notes;
   }
 
-  function changes(result, previous, decision, labels) {
+  function changes(result, previous, decision, labels, names) {
     var before = {}, now = {}, added = [], removed = [];
     previous.rules.forEach(function (r) { before[ruleKey(r)] = r; });
     result.rules.forEach(function (r) { now[ruleKey(r)] = r; if (!before[ruleKey(r)]) added.push(r); });
@@ -244,7 +250,7 @@
       parts.push("quality " + fixed(previous.quality, 3) + " \u2192 " + fixed(result.quality, 3));
     }
     if (setText(previous.core) !== setText(result.core)) {
-      parts.push("core " + setText(previous.core) + " \u2192 " + setText(result.core));
+      parts.push("core " + setText(previous.core, names) + " \u2192 " + setText(result.core, names));
     }
     if (JSON.stringify(previous.reducts) !== JSON.stringify(result.reducts)) {
       parts.push("reducts changed (" + previous.reducts.length + " \u2192 " + result.reducts.length + ")");
@@ -262,7 +268,7 @@
       list = h("details", { class: "cl-removed" }, [
         h("summary", { text: "Rules removed (" + removed.length + ")" }),
         h("ul", {}, removed.map(function (r) {
-          var t = ruleText(r, decision, labels);
+          var t = ruleText(r, decision, labels, names);
           return h("li", {}, [h("del", { text: t.when + " " + t.then })]);
         }))
       ]);
@@ -275,7 +281,7 @@
     (added || []).forEach(function (r) { isNew[ruleKey(r)] = true; });
     if (!result.rules.length) return h("p", { class: "cl-norules", text: "No rules." });
     return h("ol", { class: "cl-rules" }, result.rules.map(function (r) {
-      var t = ruleText(r, result.decision, options.labels), fresh = isNew[ruleKey(r)];
+      var t = ruleText(r, result.decision, options.labels, options.names), fresh = isNew[ruleKey(r)];
       return h("li", { class: "cl-rule cl-" + r.type + (fresh ? " cl-added" : "") }, [
         h("span", { class: "cl-if", text: t.when }), " ",
         h("span", { class: "cl-then", text: t.then }),
@@ -328,7 +334,7 @@
     var settings = result.settings || {};
     options = Object.assign({ decision: result.decision, beta: settings.beta, leftOut: settings.left_out },
       options || {});
-    var diff = options.previous ? changes(result, options.previous, result.decision, options.labels) : null;
+    var diff = options.previous ? changes(result, options.previous, result.decision, options.labels, options.names) : null;
     var parts = [];
     if (options.title) parts.push(h("h4", { class: "cl-title", text: options.title }));
     parts = parts.concat(summary(result, options));

@@ -37,6 +37,7 @@ __all__ = [
     "LEFT_OUT",
     "PATH_COLUMN",
     "ValueLabels",
+    "attribute_name",
     "column_title",
     "join_labels",
     "labelled",
@@ -115,6 +116,13 @@ def set_text(names: Iterable[str], empty: str = "(empty)") -> str:
     """``{a, b}`` for a set of names in the given order; ``empty`` when there are none."""
     items = list(names)
     return "{" + ", ".join(items) + "}" if items else empty
+
+
+def attribute_name(column: str) -> str:
+    """An attribute's name as the pages write it in sets and rules: a codebook column with
+    spaces for underscores (``export_orientation`` -> ``export orientation``, the code being in
+    the codebook); any other name (a reader's own column) exactly as it is."""
+    return column.replace("_", " ") if column_title(column) != column else column
 
 
 def join_labels(labels: Iterable[str], empty: str = "(none)") -> str:

@@ -1,7 +1,8 @@
 """What the static rough-set explorer must show for one setting, computed here with the
 rough-set engine (``DecisionTable``) directly, and the script that reads what the page shows.
 
-Values are written with the codebook's labels, read straight from data/datapackage.json."""
+Values are written with the codebook's labels, read straight from data/datapackage.json, and
+attribute names of the codebook with spaces for underscores (``legal status``)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ import pandas as pd
 from clusterlab.roughsets import DecisionTable
 
 CODEBOOK: dict[str, dict[str, str]] = {}
+FIELDS: set[str] = set()
 for _resource in json.loads(
     (Path(__file__).parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8")
 )["resources"]:
     for _field in _resource.get("schema", {}).get("fields", []):
+        FIELDS.add(_field["name"])
         if _field.get("categories") and _field["name"] not in CODEBOOK:
             CODEBOOK[_field["name"]] = {c["value"]: c["label"] for c in _field["categories"]}
 
@@ -56,8 +59,12 @@ def label(column: str, value: Any) -> str:
     return CODEBOOK.get(column, {}).get(str(value), str(value))
 
 
+def name(column: str) -> str:
+    return column.replace("_", " ") if column in FIELDS else column
+
+
 def braces(names: Sequence[str]) -> str:
-    return "{" + ", ".join(names) + "}" if names else "(empty)"
+    return "{" + ", ".join(name(n) for n in names) + "}" if names else "(empty)"
 
 
 def lower_first(text: str) -> str:
@@ -90,8 +97,9 @@ def expected(firms: pd.DataFrame, s: Setting, order: Sequence[str]) -> dict[str,
         "reducts": [braces(r) for r in table.reducts()],
         "rules": [
             [
-                "IF " + (" AND ".join(f"{a} = {label(a, v)}" for a, v in r.conditions) or "TRUE"),
-                f"THEN {s.decision} = " + " or ".join(label(s.decision, v) for v in r.decisions),
+                "IF "
+                + (" AND ".join(f"{name(a)} = {label(a, v)}" for a, v in r.conditions) or "TRUE"),
+                f"THEN {name(s.decision)} = " + " or ".join(label(s.decision, v) for v in r.decisions),
                 f"{r.kind}; support {r.support}, strength {r.strength:.2f}, certainty "
                 f"{r.certainty:.2f}, coverage {r.coverage:.2f}",
                 "Covers: " + ", ".join(r.objects),

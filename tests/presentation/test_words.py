@@ -79,3 +79,11 @@ def test_tables_show_labels_and_no_index() -> None:
     html = words.show_table(frame).to_html()
     assert "ICT" in html and "row_heading" not in html and ">7<" not in html
     assert "ict" in words.show_table(frame, labels=False).to_html()
+
+
+def test_attribute_names_of_the_codebook_read_as_words_and_others_stay() -> None:
+    assert words.attribute_name("export_orientation") == "export orientation"
+    assert words.attribute_name("network_2005") == "network 2005"
+    # a reader's own columns are not in the codebook: shown exactly (x_y and "x y" stay apart)
+    assert words.attribute_name("x_y") == "x_y"
+    assert words.attribute_name("rd_intensity") == "rd_intensity"

@@ -34,7 +34,14 @@ from clusterlab.charts.base import NETWORK_COLOURS
 from clusterlab.data import ARTICLE_CONDITIONS
 from clusterlab.explorers._packing import precompute_all_subsets
 from clusterlab.explorers.roughsets_analysis import DECISIONS, ID_COLUMN, METHODS, TOGGLEABLE
-from clusterlab.words import BOUNDARY, LEFT_OUT, column_title, region_label, value_labels
+from clusterlab.words import (
+    BOUNDARY,
+    LEFT_OUT,
+    attribute_name,
+    column_title,
+    region_label,
+    value_labels,
+)
 
 __all__ = [
     "ExplorerBlock",
@@ -146,7 +153,8 @@ def roughset_data(
     id_column: str = ID_COLUMN,
 ) -> dict[str, Any]:
     """The rough-set explorer's data: ``pack`` (format 3, decision ``decisions[0]``, LEM2),
-    ``labels`` ``{column: {code: label}}``, ``titles``, ``firms`` ``{id: {column: value}}``,
+    ``labels`` ``{column: {code: label}}``, ``titles``, ``names`` (attribute names as the
+    page writes them, :func:`clusterlab.words.attribute_name`), ``firms`` ``{id: {column: value}}``,
     ``csv`` (the table for live computation), ``areas`` (region words per decision and
     value), ``colours``, ``decisions``, ``methods``, ``initial``, ``words`` and ``spec``
     (the regions chart, Vega-Lite)."""
@@ -169,6 +177,7 @@ def roughset_data(
         "pack": precompute_all_subsets(firms, attributes, decisions[0], id_column=id_column),
         "labels": labels,
         "titles": {c: column_title(c) for c in columns},
+        "names": {c: attribute_name(c) for c in columns if c != id_column},
         "firms": {
             row[id_column]: {c: row[c] for c in columns if c != id_column}
             for row in table.to_dict("records")
