@@ -230,30 +230,21 @@ def _losses(firms: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
 
 def loser_table(firms: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     """One row per *loser*: firm, the factors it lost (in words), network 2005, reverse model,
-    learning mode and export orientation (codes; :func:`clusterlab.display.show` labels
-    them)."""
+    learning mode and export orientation (codes under their codebook column names, so that
+    :func:`clusterlab.display.show` writes labels and titles)."""
     losers = (
         _losses(firms, scores)
         .groupby("firm_id")
         .agg(
             factors_lost=("factor", lambda f: ", ".join(_FACTOR[x].lower() for x in f)),
-            network=("network_2005", "first"),
+            network_2005=("network_2005", "first"),
             reverse_model=("reverse_model", "first"),
-            learning=("learning_mode", "first"),
-            export=("export_orientation", "first"),
+            learning_mode=("learning_mode", "first"),
+            export_orientation=("export_orientation", "first"),
         )
         .reset_index()
     )
-    return losers.rename(
-        columns={
-            "firm_id": "firm_id",
-            "factors_lost": "Factors with lower importance",
-            "network": "Network 2005",
-            "reverse_model": "Reverse model",
-            "learning": "Learning",
-            "export": "Export",
-        }
-    )
+    return losers.rename(columns={"factors_lost": "Factors with lower importance"})
 
 
 def loser_facts(firms: pd.DataFrame, scores: pd.DataFrame) -> dict[str, object]:

@@ -82,3 +82,33 @@ def test_page_loads_offline_with_charts_drawn(offline_tab, book_server: str, pag
     assert errors == [], f"{page} raised page errors or console messages: {errors}"
     if Path(page).stem[:2].isdigit() or Path(page).stem == "own_data":
         assert count >= 1, f"{page} has no chart"
+
+
+def test_pages_write_values_in_the_codebooks_words(built_book: Path) -> None:
+    """Issue 11: tables, rules and prose show the codebook's labels. No value code with an
+    underscore (``independent_corporate_spinoff``, ``problem_based``) may appear in a page's
+    visible text outside code (code cells, inline code, scripts)."""
+    import html
+    import json
+    import re
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    codes = {
+        category["value"]
+        for resource in package["resources"]
+        for field in resource.get("schema", {}).get("fields", [])
+        for category in field.get("categories", [])
+        if "_" in str(category["value"])
+    }
+    assert len(codes) > 10, "the codebook's coded values were not found"
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, codes))) + r")\b")
+    code_parts = re.compile(
+        r"<script.*?</script>|<style.*?</style>|<pre.*?</pre>|<code.*?</code>", re.DOTALL
+    )
+    shown: dict[str, list[str]] = {}
+    for page in sorted((built_book / "book").glob("*.html")):
+        text = html.unescape(re.sub(r"<[^>]+>", " ", code_parts.sub(" ", page.read_text())))
+        found = sorted(set(pattern.findall(text)))
+        if found:
+            shown[page.name] = found
+    assert shown == {}

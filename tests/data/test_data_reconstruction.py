@@ -251,7 +251,9 @@ def test_check_constraints_can_fail(firms: pd.DataFrame, emb: pd.DataFrame) -> N
     failed = {
         r.name for r in reconstruct.check_constraints(firms, e2, roughsets=False) if not r.holds
     }
-    assert "Table 2: local mean, suppliers, current" not in failed  # F01 is global
+    assert (
+        "Table 2: local mean, suppliers, current" not in failed
+    )  # F01 is global (label: Suppliers)
     assert "Table 2: global mean, suppliers, current" in failed
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from clusterlab import embeddedness_views as views
 from clusterlab.data import load_published
+from clusterlab.display import show
 from clusterlab.embeddedness import audit_published_table2, group_scores, recompute_table2
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -137,14 +138,17 @@ def test_losers_match_the_raw_scores(firms: pd.DataFrame, emb: pd.DataFrame) -> 
     assert facts["n_losers_reverse"] + facts["n_losers_cocreate"] == facts["n_losers"]
     table = views.loser_table(firms, scores)
     assert sorted(table["firm_id"]) == sorted(by_hand)
+    # codebook column names, so that display.show writes their labels and titles
     assert list(table.columns) == [
         "firm_id",
         "Factors with lower importance",
-        "Network 2005",
-        "Reverse model",
-        "Learning",
-        "Export",
+        "network_2005",
+        "reverse_model",
+        "learning_mode",
+        "export_orientation",
     ]
+    shown = show(table).to_html()
+    assert "Problem-based learning" in shown and "problem_based" not in shown
 
 
 def test_loser_facts_on_a_hand_made_table() -> None:

@@ -27,7 +27,7 @@ from clusterlab.data import (
 )
 from clusterlab.embeddedness import recompute_table2
 from clusterlab.prose import attribute_word
-from clusterlab.words import value_label
+from clusterlab.words import path_label, value_label
 
 __all__ = ["ConstraintResult", "check_constraints", "report", "verify"]
 
@@ -97,6 +97,11 @@ def block_word(row: Any) -> str:
     return attribute_word(str(row.variable))
 
 
+def _factor(code: str) -> str:
+    """A Table 2 factor in words: ``knowledge_institutes`` -> ``knowledge institutes``."""
+    return value_label("factor", code).lower()
+
+
 def _table2_checks(
     firms: pd.DataFrame, emb: pd.DataFrame, table2: pd.DataFrame, test: str
 ) -> list[ConstraintResult]:
@@ -110,7 +115,7 @@ def _table2_checks(
             got = float(r[f"mean_{group}_rounded"])
             out.append(
                 ConstraintResult(
-                    f"Table 2: {group} mean, {row.factor}, {row.measure}",
+                    f"Table 2: {group} mean, {_factor(row.factor)}, {row.measure}",
                     abs(got - want) < 1e-9,
                     f"printed {want:.1f}, reconstructed {float(r[f'mean_{group}']):.4f} -> "
                     f"{got:.1f}",
@@ -120,7 +125,7 @@ def _table2_checks(
         want_mark = str(row.significance) if pd.notna(row.significance) else ""
         out.append(
             ConstraintResult(
-                f"Table 2: mark, {row.factor}, {row.measure} ({test})",
+                f"Table 2: mark, {_factor(row.factor)}, {row.measure} ({test})",
                 r["mark"] == want_mark,
                 f"printed '{want_mark}', reconstructed '{r['mark']}' (p = {r['p_value']:.3f})",
                 "table2",
@@ -184,25 +189,27 @@ def _plausibility_checks(firms: pd.DataFrame) -> list[ConstraintResult]:
     )
     shifting = f["network_change"] == "local_to_global"
     add(
-        "local_to_global path exactly for the 4 firms shifting from local to global",
+        f"path “{path_label('local_to_global')}” exactly for the firms shifting from local "
+        "to global",
         (shifting == (f["path_2006_2011"] == "local_to_global"))
         & (~shifting | (f["network_2005"] == "local")),
     )
     add(
-        "relocated_abroad only for foreign subsidiaries not acquired",
+        f"path “{path_label('relocated_abroad')}” only for foreign subsidiaries not acquired",
         (f["path_2006_2011"] != "relocated_abroad")
         | (
             legal.str.startswith("foreign_subsidiary") & (f["acquired_2006_2011"] == "not_acquired")
         ),
     )
     add(
-        "acquired_integrated only for independent firms acquired by a foreign firm",
+        f"path “{path_label('acquired_integrated')}” only for independent firms acquired by a "
+        "foreign firm",
         (f["path_2006_2011"] != "acquired_integrated")
         | (legal.str.startswith("independent") & (f["acquired_2006_2011"] == "foreign")),
     )
     for path in ("local_to_global", "relocated_abroad", "acquired_integrated"):
         n = int((f["path_2006_2011"] == path).sum())
-        add(f"path {path} occurs", n > 0, f"{n} firm(s)")
+        add(f"path “{path_label(path)}” occurs", n > 0, f"{n} firm(s)")
     acq = f[f["acquired_2006_2011"] != "not_acquired"]
     ict_share = (acq["sector"] == "ict").mean() if len(acq) else 0.0
     top = acq["sector"].value_counts()
