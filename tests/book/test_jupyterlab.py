@@ -112,17 +112,16 @@ def test_glued_numbers_replace_their_keys(views: dict[str, ChapterView]) -> None
     assert {name: keys for name, keys in shown.items() if keys} == {}
 
 
-@pytest.mark.parametrize("chapter", ["01_introduction.md", "own_data.md"])
-def test_saving_a_chapter_in_jupyterlab_changes_nothing(lab: Lab, tab, chapter: str) -> None:
-    """A copy of the chapter (under the server's root) opened as a notebook and saved."""
-    folder = ROOT / "_build" / "lab-save-check"
-    folder.mkdir(parents=True, exist_ok=True)
-    copy = folder / chapter
-    shutil.copyfile(ROOT / "book" / chapter, copy)
-    before = copy.read_bytes()
-    relative = copy.relative_to(ROOT).as_posix()
-    tab.goto(f"{lab.url}/lab/tree/{relative}?token={lab.token}&reset", wait_until="load")
-    tab.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=90_000)
+def copy_of(chapter: str, folder: str) -> Path:
+    """A copy of ``book/<chapter>`` under the server's root, in ``_build/<folder>``."""
+    target = ROOT / "_build" / folder
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "book" / chapter, target / chapter)
+    return target / chapter
+
+
+def save_and_close(tab) -> None:
+    """Save the open notebook, wait until it is no longer dirty, close everything."""
     tab.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
     tab.wait_for_function(
         "() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')"
@@ -131,28 +130,27 @@ def test_saving_a_chapter_in_jupyterlab_changes_nothing(lab: Lab, tab, chapter: 
     )
     tab.wait_for_timeout(1000)
     close_all(tab)
-    after = copy.read_bytes()
+
+
+@pytest.mark.parametrize("chapter", ["01_introduction.md", "own_data.md"])
+def test_saving_a_chapter_in_jupyterlab_changes_nothing(lab: Lab, tab, chapter: str) -> None:
+    """A copy of the chapter (under the server's root) opened as a notebook and saved."""
+    copy = copy_of(chapter, "lab-save-check")
+    before = copy.read_bytes()
+    relative = copy.relative_to(ROOT).as_posix()
+    tab.goto(f"{lab.url}/lab/tree/{relative}?token={lab.token}&reset", wait_until="load")
+    tab.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=90_000)
+    save_and_close(tab)
     assert copy.stat().st_size > 0
-    assert after == before, f"saving {chapter} rewrote it: run 'make normalise'"
+    assert copy.read_bytes() == before, f"saving {chapter} rewrote it: run 'make normalise'"
 
 
 def test_saving_a_chapter_after_run_all_changes_nothing(lab: Lab, tab) -> None:
     """Run All stores each {eval} result in the cell's metadata (``user_expressions``);
     ``jupytext.toml`` keeps that metadata out of the saved chapter."""
-    chapter = "01_introduction.md"
-    folder = ROOT / "_build" / "lab-save-after-run"
-    folder.mkdir(parents=True, exist_ok=True)
-    copy = folder / chapter
-    shutil.copyfile(ROOT / "book" / chapter, copy)
+    copy = copy_of("01_introduction.md", "lab-save-after-run")
     before = copy.read_bytes()
     view = open_and_run(tab, lab, copy)
     assert view.glue_keys_shown == [] and view.errors == [], view
-    tab.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
-    tab.wait_for_function(
-        "() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')"
-        ".title?.classList?.contains('jp-mod-dirty')",
-        timeout=30_000,
-    )
-    tab.wait_for_timeout(1000)
-    close_all(tab)
+    save_and_close(tab)
     assert copy.read_bytes() == before, "saving after Run All rewrote the chapter"
