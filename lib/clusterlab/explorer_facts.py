@@ -27,7 +27,7 @@ import pandas as pd
 
 from clusterlab.data import ARTICLE_CONDITIONS
 from clusterlab.explorers.roughsets_analysis import TOGGLEABLE, analyse_subset
-from clusterlab.prose import attribute_word
+from clusterlab.prose import attribute_word, set_text
 from clusterlab.words import region_label, value_label
 
 __all__ = ["VPRS_BETA", "explorer_facts", "without"]
@@ -43,7 +43,7 @@ def without(attribute: str, conditions: Sequence[str] = ARTICLE_CONDITIONS) -> l
 
 def _braced(names: Iterable[str]) -> str:
     """A set of attributes in words: ``{legal status, export orientation}``."""
-    return "{" + ", ".join(attribute_word(n) for n in names) + "}"
+    return set_text(attribute_word(n) for n in names)
 
 
 def _reduct_facts(

@@ -34,15 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from print_book import CHROMIUM_FLAGS  # noqa: E402  (the book tools' headless flags)
+
 PAGE = "book/03_rough_set_explorer.html"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAX_EXTRA_BYTES = 1_500_000
 MAX_REDRAW_MS = 250.0
 # Click a checkbox and resolve with the milliseconds until the quality line has changed and the

@@ -25,31 +25,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[2]
+# The static server, the table of contents and the browser flags of the print edition.
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from print_book import CHROMIUM_FLAGS, serve, toc_pages  # noqa: E402
+
 OWN_PAGE = "book/own_data.html"
 LIVE_MARKERS = ("/_static/pyodide/", "clusterlab-lib.zip", "clusterlab-live.js", "analyser")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TARGET_COLD_S = 6.0
 TARGET_RECOMPUTE_MS = 300.0
 TARGET_CPYTHON_S = 0.030
@@ -103,36 +93,6 @@ RECOMPUTE = """async ([csv, series]) => {
   }
   return times;
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
-def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries: list[dict[str, Any]]) -> None:
-        for entry in entries:
-            files.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part["chapters"])
-    return [f"{name}.html" for name in files]
 
 
 def cold_starts(browser: Any, base: str, repeat: int) -> list[float]:
