@@ -189,20 +189,33 @@ READ_VIEW = """(keys) => {
 }"""
 
 
-def open_and_run(tab, lab: Lab, chapter: Path, timeout_ms: int = 240_000) -> ChapterView:
-    """Open ``chapter`` (a path under the lab's root) as a notebook, Run All, read the view."""
+def open_notebook(tab, lab: Lab, chapter: Path) -> None:
+    """Open ``chapter`` (a path under the lab's root) as a notebook and wait for its kernel.
+
+    The kernel's start writes its ``language_info`` into the notebook's metadata, which marks
+    the notebook as changed; only after that is the notebook as a teacher finds it.
+    """
     relative = chapter.resolve().relative_to(ROOT).as_posix()
     tab.goto(f"{lab.url}/lab/tree/{relative}?token={lab.token}&reset", wait_until="load")
     panel = tab.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
     panel.wait_for(state="visible", timeout=90_000)
-    # The kernel must be idle before Run All, or the first cells queue behind its start.
+    wait_for_kernel(tab)
+
+
+def wait_for_kernel(tab, timeout_ms: int = 90_000) -> None:
+    """Wait until the current notebook's kernel has started and is idle."""
     tab.wait_for_function(
         """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
                    const k = w && w.sessionContext && w.sessionContext.session
                      && w.sessionContext.session.kernel;
                    return k && k.status === 'idle'; }""",
-        timeout=90_000,
+        timeout=timeout_ms,
     )
+
+
+def open_and_run(tab, lab: Lab, chapter: Path, timeout_ms: int = 240_000) -> ChapterView:
+    """Open ``chapter`` (a path under the lab's root) as a notebook, Run All, read the view."""
+    open_notebook(tab, lab, chapter)
     tab.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     tab.wait_for_function(
         """() => { const nb = document.querySelector(
@@ -222,13 +235,26 @@ def open_and_run(tab, lab: Lab, chapter: Path, timeout_ms: int = 240_000) -> Cha
     return ChapterView(chapter=chapter.name, **view)
 
 
-def close_all(tab) -> None:
-    """Shut the notebook's kernel down and close every document (one kernel at a time)."""
+def close_all(tab, wait_ms: int = 20_000) -> None:
+    """Shut the notebook's kernel down and close every document (one kernel at a time).
+
+    Unsaved changes (the outputs of Run All) are discarded: a document is marked unchanged
+    before it closes, so that no "Save your work" dialog can hold the test. Each command is
+    given ``wait_ms`` at most; a dialog still open afterwards is an error, never a wait.
+    """
     tab.evaluate(
-        """async () => { const a = window.jupyterapp;
-             await a.commands.execute('kernelmenu:shutdown').catch(() => {});
-             await a.commands.execute('application:close-all').catch(() => {}); }"""
+        """async (waitMs) => { const a = window.jupyterapp;
+             const bounded = (p) => Promise.race(
+               [p.catch(() => {}), new Promise(done => setTimeout(done, waitMs))]);
+             await bounded(a.commands.execute('kernelmenu:shutdown'));
+             for (const w of a.shell.widgets('main')) {
+               if (w.context && w.context.model) { w.context.model.dirty = false; } }
+             await bounded(a.commands.execute('application:close-all')); }""",
+        wait_ms,
     )
+    dialogs = tab.locator(".jp-Dialog")
+    if dialogs.count():
+        raise RuntimeError(f"JupyterLab left a dialog open: {dialogs.first.inner_text()[:200]}")
 
 
 def screenshot_notebook(tab, target: Path) -> list[Path]:

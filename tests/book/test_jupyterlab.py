@@ -25,6 +25,7 @@ from jupyterlab_session import (
     jupyterlab,
     offline_context,
     open_and_run,
+    open_notebook,
     screenshot_notebook,
 )
 
@@ -137,9 +138,7 @@ def test_saving_a_chapter_in_jupyterlab_changes_nothing(lab: Lab, tab, chapter: 
     """A copy of the chapter (under the server's root) opened as a notebook and saved."""
     copy = copy_of(chapter, "lab-save-check")
     before = copy.read_bytes()
-    relative = copy.relative_to(ROOT).as_posix()
-    tab.goto(f"{lab.url}/lab/tree/{relative}?token={lab.token}&reset", wait_until="load")
-    tab.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=90_000)
+    open_notebook(tab, lab, copy)
     save_and_close(tab)
     assert copy.stat().st_size > 0
     assert copy.read_bytes() == before, f"saving {chapter} rewrote it: run 'make normalise'"
