@@ -28,6 +28,7 @@ from clusterlab.roughsets import DecisionTable, ReductStability, Rule
 from clusterlab.words import (
     BOUNDARY,
     ValueLabels,
+    attribute_name,
     column_title,
     join_labels,
     region_label,
@@ -41,6 +42,7 @@ __all__ = [
     "approximation_table",
     "attribute_codes",
     "classes_table",
+    "condition_words",
     "discernibility_table",
     "join_labels",
     "loo_predictions",
@@ -209,7 +211,7 @@ def significance_table(
     in_reducts = {a for r in dt.reducts(attrs) for a in r}
     rows = [
         {
-            "attribute": _attribute_word(a) if words else a,
+            "attribute": attribute_name(a) if words else a,
             "gamma_without": dt.quality([b for b in attrs if b != a]),
             "significance": sig[a],
             "in_core": a in core,
@@ -269,17 +271,13 @@ def discernibility_table(
     )
 
 
-def _attribute_word(attribute: str) -> str:
-    """An attribute name as a labelled table writes it: ``export_orientation`` ->
-    ``export orientation`` (the code is in the codebook)."""
-    return attribute.replace("_", " ")
-
-
-def _condition_words(rule: Rule, names: ValueLabels | None) -> str:
-    """The rule's conditions; with ``names`` attribute words and labelled values."""
+def condition_words(rule: Rule, names: ValueLabels | None) -> str:
+    """The rule's conditions, ``legal status = Independent; corporate spin-off AND ...``
+    (``TRUE`` without conditions): with ``names`` attribute names as words
+    (:func:`clusterlab.words.attribute_name`) and values as their labels; without, in codes."""
     if names is None:
         return rule.condition_text()
-    parts = [f"{_attribute_word(a)} = {value_label(a, v, names)}" for a, v in rule.conditions]
+    parts = [f"{attribute_name(a)} = {value_label(a, v, names)}" for a, v in rule.conditions]
     return " AND ".join(parts) or "TRUE"
 
 
@@ -288,8 +286,8 @@ def _rule_words(rule: Rule, names: ValueLabels | None) -> str:
     if names is None:
         return rule.text()
     d = rule.decision_attribute
-    then = " OR ".join(f"{_attribute_word(d)} = {value_label(d, v, names)}" for v in rule.decisions)
-    return f"IF {_condition_words(rule, names)} THEN {then}"
+    then = " OR ".join(f"{attribute_name(d)} = {value_label(d, v, names)}" for v in rule.decisions)
+    return f"IF {condition_words(rule, names)} THEN {then}"
 
 
 def rule_words(rule: Rule, labels: bool | ValueLabels = True) -> str:
@@ -324,7 +322,7 @@ def _split_rows(
         rows.append(
             {
                 "kind": rule.kind,
-                "conditions": _condition_words(rule, names),
+                "conditions": condition_words(rule, names),
                 "decision": value
                 if names is None
                 else value_label(rule.decision_attribute, value, names),
@@ -366,7 +364,7 @@ def rules_table(
         rows.append(
             {
                 "kind": rule.kind,
-                "conditions": _condition_words(rule, names),
+                "conditions": condition_words(rule, names),
                 "decision": rule.decision_text(names),
                 "rule": _rule_words(rule, names),
                 "support": rule.support,
@@ -433,7 +431,7 @@ def reduct_share_table(
     items = list(result.reduct_share.items())
     if top is not None:
         items = items[:top]
-    name = _attribute_word if words else str
+    name = attribute_name if words else str
     return pd.DataFrame(
         {
             "reduct": [set_text((name(a) for a in r), "{} (empty)") for r, _ in items],

@@ -173,7 +173,7 @@ def test_rule_texts_codes_and_labels(firms: pd.DataFrame) -> None:
     assert rule["text"] == (
         "IF legal_status = independent_corporate_spinoff THEN network_2005 = global"
     )
-    assert rule["conditions_text"] == "legal_status = Independent; corporate spin-off"
+    assert rule["conditions_text"] == "legal status = Independent; corporate spin-off"
     assert rule["decision_text"] == "Mainly global"
     plain = ex.analyse_subset(firms, ["legal_status"], labels=False)
     assert [r["conditions_text"] for r in plain["rules"]] == [

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-from codebook_labels import read_codebook
+from codebook_labels import name_of, read_codebook
 
 from clusterlab import embeddedness as E
 from clusterlab import explorers as W
@@ -72,7 +72,7 @@ def shown(explorer: W.RoughSetExplorer) -> dict:
 
 
 def braces(names: tuple[str, ...]) -> str:
-    return "{" + ", ".join(names) + "}"
+    return "{" + ", ".join(name_of(n) for n in names) + "}"
 
 
 CODEBOOK = read_codebook()
@@ -92,7 +92,7 @@ def expected_rows(
 ) -> list[list[str]]:
     rows = []
     for i, r in enumerate(table.rules(method, min_support=min_support), start=1):
-        conditions = " AND ".join(f"{a} = {label_of(a, v)}" for a, v in r.conditions)
+        conditions = " AND ".join(f"{name_of(a)} = {label_of(a, v)}" for a, v in r.conditions)
         rows.append(
             [
                 str(i),
@@ -225,6 +225,28 @@ def test_no_attributes(firms: pd.DataFrame) -> None:
     got = shown(explorer)
     assert got["quality"] == 0.0 and got["core"] == "(empty)" and got["reducts"] == ["{}"]
     assert "(no rules)" in explorer.rules_html
+
+
+def test_attributes_are_written_as_words(firms: pd.DataFrame) -> None:
+    """Checkboxes, decision menu, rule header and chart name the codebook's attributes in words
+    (``legal status``), as the book's pages do; a reader's own columns keep their names."""
+    explorer = W.roughset_explorer(firms)
+    assert explorer.attribute_boxes["legal_status"].description == "legal status"
+    assert {box.description for box in explorer.attribute_boxes.values()} == {
+        a.replace("_", " ") for a in explorer.attribute_boxes
+    }
+    assert ("network 2005", "network_2005") in explorer.decision.options
+    assert "<th>THEN network 2005</th>" in explorer.rules_html
+    assert "legal_status" not in explorer.rules_html + explorer.summary_html
+    chart = explorer.chart.to_dict()  # type: ignore[union-attr]
+    assert "network 2005" in str(chart["title"]) and "legal status" in str(chart["title"])
+    own = pd.DataFrame(
+        {"team_size": ["1", "2", "2"], "grew_up": ["no", "yes", "no"], "id": ["a", "b", "c"]}
+    )
+    mine = W.RoughSetExplorer(own, decisions=["grew_up"], id_column="id")
+    assert [box.description for box in mine.attribute_boxes.values()] == ["team_size"]
+    assert mine.decision.options == (("grew_up", "grew_up"),)
+    assert "team_size = 2" in mine.rules_html
 
 
 def test_controls_are_exposed(firms: pd.DataFrame) -> None:

@@ -42,6 +42,7 @@ import pandas as pd
 from clusterlab.columns import require_columns
 from clusterlab.data import ARTICLE_CONDITIONS, DECISION, EXTRA_CONDITIONS
 from clusterlab.roughsets import DecisionTable, Rule
+from clusterlab.teaching import condition_words
 from clusterlab.words import BOUNDARY, LEFT_OUT, ValueLabels, region_label, resolve_labels
 
 __all__ = [
@@ -84,7 +85,7 @@ def resolve_id_column(frame: pd.DataFrame, id_column: str | None = ID_COLUMN) ->
 def _rule_dict(rule: Rule, labels: ValueLabels | None) -> dict[str, Any]:
     out = rule.to_dict()
     out["text"] = str(rule)
-    out["conditions_text"] = rule.condition_text(labels)
+    out["conditions_text"] = condition_words(rule, labels)
     out["decision_text"] = rule.decision_text(labels)
     return out
 
@@ -219,9 +220,10 @@ def analyse_subset(
     Returns a JSON-ready dict: ``conditions, decision, beta, method, min_support, left_out, n,
     classes, class_labels, quality, positive_region, core, reducts, pawlak_only,
     approximations`` (per decision class: lower, upper, boundary, outside, accuracy),
-    ``rules`` (``Rule.to_dict()`` plus ``text`` in codes, ``conditions_text`` and
-    ``decision_text`` labelled) and ``regions`` (one dict per object of ``firms``, with
-    ``decision_label``; see the module docstring). Engine errors (unknown attribute, bad
+    ``rules`` (``Rule.to_dict()`` plus ``text`` in codes, ``conditions_text`` (with labels:
+    attribute names as words, values as labels) and ``decision_text`` labelled) and
+    ``regions`` (one dict per object of ``firms``, with ``decision_label``; see the module
+    docstring). Engine errors (unknown attribute, bad
     beta, unknown firm, ...) propagate as :class:`clusterlab.roughsets.RoughSetError`.
     """
     conditions = list(conditions)

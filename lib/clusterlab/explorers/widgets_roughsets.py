@@ -41,6 +41,7 @@ from clusterlab.words import (
     BOUNDARY,
     LEFT_OUT,
     ValueLabels,
+    attribute_name,
     join_labels,
     region_label,
     set_text,
@@ -53,8 +54,14 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}"
 
 
+def _names(attributes: Sequence[str]) -> list[str]:
+    """Attribute names as the pages write them (:func:`clusterlab.words.attribute_name`)."""
+    return [attribute_name(a) for a in attributes]
+
+
 def summary_html(result: dict[str, Any]) -> str:
-    """The summary block: quality, core, reducts (one per line), left-out firms."""
+    """The summary block: quality, core, reducts (one per line), left-out firms; attribute
+    names as words (a reader's own column names as they are)."""
     quality = result["quality"]
     n_pos = len(result["positive_region"])
     model = (
@@ -63,10 +70,11 @@ def summary_html(result: dict[str, Any]) -> str:
         else f"VPRS, beta = {result['beta']:g}; core, reducts and rules: Pawlak"
     )
     reducts = "".join(
-        f"<li class='rsx-reduct'>{html.escape(set_text(r, '{}'))}</li>" for r in result["reducts"]
+        f"<li class='rsx-reduct'>{html.escape(set_text(_names(r), '{}'))}</li>"
+        for r in result["reducts"]
     )
     left = join_labels(result["left_out"], "none")
-    core = set_text(result["core"])
+    core = set_text(_names(result["core"]))
     return (
         "<div class='rsx-summary'>"
         f"<p><b>Quality of classification</b> ({html.escape(model)}): "
@@ -83,7 +91,7 @@ def rules_html(result: dict[str, Any]) -> str:
     """The rule table: one row per rule with its type and measures (2 decimals)."""
     head = (
         "<tr><th>#</th><th>IF</th><th>THEN "
-        + html.escape(result["decision"])
+        + html.escape(attribute_name(result["decision"]))
         + "</th><th>type</th><th>support</th><th>strength</th><th>certainty</th>"
         "<th>coverage</th></tr>"
     )
@@ -156,14 +164,17 @@ class RoughSetExplorer(Explorer):
         self.attribute_boxes: dict[str, widgets.Checkbox] = {
             a: widgets.Checkbox(
                 value=a in set(initial),
-                description=a,
+                description=attribute_name(a),
                 indent=False,
                 layout=widgets.Layout(width="210px"),
             )
             for a in attributes
         }
         self.decision = widgets.Dropdown(
-            options=list(decisions), value=decisions[0], description="Decision", style=LABELS
+            options=[(attribute_name(d), d) for d in decisions],
+            value=decisions[0],
+            description="Decision",
+            style=LABELS,
         )
         self.method = widgets.ToggleButtons(
             options=[(label, key) for key, label in METHODS.items()],
@@ -292,13 +303,14 @@ class RoughSetExplorer(Explorer):
         lowers = [region_label(label, result["beta"]) for label in result["class_labels"]]
         order = [*lowers[:1], BOUNDARY, *lowers[1:], LEFT_OUT]
         order = [a for a in order if (frame["region"] == a).any()]
-        conditions = ", ".join(result["conditions"]) or "no attributes"
+        conditions = ", ".join(_names(result["conditions"])) or "no attributes"
+        decision = attribute_name(result["decision"])
         return approximation_regions(
             frame,
-            title=f"Firms by region of {result['decision']}",
+            title=f"Firms by region of {decision}",
             subtitle=f"Condition attributes: {conditions}",
             region_order=order,
-            decision_title=result["decision"],
+            decision_title=decision,
         )
 
 
