@@ -134,15 +134,35 @@ def test_menu_button_opens_navigation_on_a_phone(offline_tab, book_server: str) 
     assert errors == []
 
 
+#: How many search boxes a reader sees.
+SEARCH_BOXES = """() => Array.from(document.querySelectorAll('.search-button__button'))
+  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})
+    && e.getBoundingClientRect().width > 0).length"""
+
+
 def test_menu_button_collapses_the_sidebar_on_a_desktop(offline_tab, book_server: str) -> None:
+    """The sidebar collapses and returns; one search box shows either way (the sidebar's, or
+    the top bar's while the sidebar is collapsed)."""
     context, tab, _, errors = offline_tab(
         f"{book_server}/book/01_introduction.html", viewport=DESKTOP
     )
     assert tab.evaluate(SIDEBAR_SHOWN)
+    assert tab.evaluate(SEARCH_BOXES) == 1
     tab.locator(".primary-toggle").locator("visible=true").first.click()
     tab.wait_for_function(f"() => !({SIDEBAR_SHOWN})()", timeout=5_000)
+    assert tab.evaluate(SEARCH_BOXES) == 1
     tab.locator(".primary-toggle").locator("visible=true").first.click()
     tab.wait_for_function(SIDEBAR_SHOWN, timeout=5_000)
+    assert tab.evaluate(SEARCH_BOXES) == 1
+    context.close()
+    assert errors == []
+
+
+def test_one_search_box_on_a_phone(offline_tab, book_server: str) -> None:
+    context, tab, _, errors = offline_tab(
+        f"{book_server}/book/01_introduction.html", viewport=PHONE
+    )
+    assert tab.evaluate(SEARCH_BOXES) == 1
     context.close()
     assert errors == []
 
