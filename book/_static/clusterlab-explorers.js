@@ -127,7 +127,7 @@
   }
 
   function mountRoughsets(root, data) {
-    var id = root.id, pack = data.pack;
+    var id = root.id, pack = data.pack, level = cl.levelBelow(root);
     var state = fromUrl(data, readUrl(id));
     var shown = null, pinned = null, token = 0, view = null, viewReady = null;
 
@@ -184,7 +184,7 @@
       h("div", { class: "cl-controls" }, [attrField, settings, outField]),
       h("div", { class: "cl-actions" }, [pin, " ", unpin, " ", link]),
       status, panes,
-      h("h5", { text: "Regions chart" }), chart);
+      h("h" + level, { text: "Regions chart" }), chart);
 
     function sync() {
       pack.attributes.forEach(function (a) { attrBoxes[a].checked = state.attrs.indexOf(a) >= 0; });
@@ -211,7 +211,7 @@
       if (!shown) return;
       pinned = { state: JSON.parse(JSON.stringify(state)), result: shown.result };
       pinnedPane.hidden = false; unpin.hidden = false; panes.classList.add("cl-compare");
-      cl.render(pinnedPane, pinned.result, renderOptions(data, pinned.state, { title: "Pinned: " + describe(data, pinned.state) }));
+      cl.render(pinnedPane, pinned.result, renderOptions(data, pinned.state, { level: level, title: "Pinned: " + describe(data, pinned.state) }));
     });
     unpin.addEventListener("click", function () {
       pinned = null; pinnedPane.hidden = true; unpin.hidden = true; panes.classList.remove("cl-compare");
@@ -236,7 +236,7 @@
 
     function show(result, s, source) {
       var out = cl.render(currentPane, result, renderOptions(data, s, {
-        previous: shown ? shown.result : null,
+        previous: shown ? shown.result : null, level: level,
         title: (pinned ? "Current: " : "") + describe(data, s)
       }));
       shown = { result: result, state: JSON.parse(JSON.stringify(s)) };

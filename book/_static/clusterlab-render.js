@@ -19,6 +19,9 @@
  *   leftOut   [object]                  objects left out (default: result.settings.left_out)
  *   previous  result                    the result shown before: changes are highlighted
  *   title     string                    heading of the result
+ *   level     number                    its heading level (default 4: h4); the result's parts
+ *                                       take the next level, the regions the one after, so
+ *                                       that a page's heading levels never skip one
  *   words     {boundary, left_out}
  * Returns {added, removed, rows}: the rules added and removed since `previous` and the rows of
  * the regions chart (clusterlab.regionRows).
@@ -300,7 +303,7 @@
     });
     var blocks = regions(result, options).map(function (region) {
       return h("div", { class: "cl-region" }, [
-        h("h5", { class: "cl-region-name", text: region.name + " (" + region.objects.length + ")" }),
+        h(heading(options, 2), { class: "cl-region-name", text: region.name + " (" + region.objects.length + ")" }),
         region.objects.length ? h("ul", { class: "cl-tiles" }, region.objects.map(function (o) {
           var value = ownValue(options, o, fallback);
           var dl = label(options.labels, options.decision, value);
@@ -330,19 +333,36 @@
     return h("div", { class: "cl-regions" }, blocks.concat([table]));
   }
 
+  /* The heading level for a block placed at `element`: one below the page's last heading
+   * before it (3 when there is none), so that the page's heading levels never skip one. */
+  function levelBelow(element) {
+    var level = 2;
+    document.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach(function (heading) {
+      if (heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        level = Number(heading.tagName.charAt(1));
+      }
+    });
+    return Math.min(6, level + 1);
+  }
+
+  /* The heading tag `steps` levels below the result's title (h6 at most). */
+  function heading(options, steps) {
+    return "h" + Math.min(6, (options.level || 4) + steps);
+  }
+
   function render(element, result, options) {
     var settings = result.settings || {};
     options = Object.assign({ decision: result.decision, beta: settings.beta, leftOut: settings.left_out },
       options || {});
     var diff = options.previous ? changes(result, options.previous, result.decision, options.labels, options.names) : null;
     var parts = [];
-    if (options.title) parts.push(h("h4", { class: "cl-title", text: options.title }));
+    if (options.title) parts.push(h(heading(options, 0), { class: "cl-title", text: options.title }));
     parts = parts.concat(summary(result, options));
     if (diff) { parts.push(diff.node); }
-    parts.push(h("h5", { text: "Decision rules (" + result.rules.length + ")" }));
+    parts.push(h(heading(options, 1), { text: "Decision rules (" + result.rules.length + ")" }));
     parts.push(rulesList(result, options, diff && diff.added));
     if (diff && diff.list) parts.push(diff.list);
-    parts.push(h("h5", { text: "Objects by region" }));
+    parts.push(h(heading(options, 1), { text: "Objects by region" }));
     parts.push(regionsBlock(result, options));
     var box = h("div", { class: "cl-result" }, parts);
     element.replaceChildren(box);
@@ -418,6 +438,7 @@
   injectStyle();
 
   cl.render = render;
+  cl.levelBelow = levelBelow;
   cl.unpack = unpack;
   cl.keyOf = keyOf;
   cl.regionRows = regionRows;

@@ -64,6 +64,23 @@ def summary(page: str, scheme: str, violations: list[dict]) -> str:
     return f"axe {scheme:5} {page}: " + ", ".join(parts)
 
 
+#: Headings of the article (explorers included) whose level is more than one below the
+#: previous heading's: "h2 The static explorer -> h4 Current: ...".
+SKIPPED_HEADINGS = """() => {
+  const headings = Array.from(document.querySelectorAll(
+    'article h1, article h2, article h3, article h4, article h5, article h6'))
+    .filter(e => e.checkVisibility());
+  const skips = [];
+  headings.forEach((e, i) => {
+    const previous = headings[i - 1];
+    if (previous && Number(e.tagName[1]) > Number(previous.tagName[1]) + 1)
+      skips.push(previous.tagName + ' ' + previous.textContent.trim().slice(0, 40) + ' -> '
+                 + e.tagName + ' ' + e.textContent.trim().slice(0, 40));
+  });
+  return skips;
+}"""
+
+
 @pytest.mark.parametrize("page", toc_pages())
 def test_axe_light_and_dark(offline_tab, book_server: str, page: str, capsys) -> None:
     """No critical or serious axe violation, in light mode and after switching to dark."""
@@ -78,11 +95,13 @@ def test_axe_light_and_dark(offline_tab, book_server: str, page: str, capsys) ->
         tab.wait_for_function(CHARTS_DRAWN, arg=scheme, timeout=15_000)
         found[scheme] = axe_violations(tab)
     unnamed = tab.evaluate(UNNAMED_CHARTS)
+    skipped = tab.evaluate(SKIPPED_HEADINGS)
     context.close()
     with capsys.disabled():
         for scheme, violations in found.items():
             print("\n" + summary(page, scheme, violations), end="")
     assert unnamed == [], f"{page}: charts without a caption or a text alternative: {unnamed}"
+    assert skipped == [], f"{page}: heading levels skipped (previous -> next): {skipped}"
     blocking = {
         scheme: [v for v in violations if v["impact"] in BLOCKING]
         for scheme, violations in found.items()
