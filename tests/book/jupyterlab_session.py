@@ -55,6 +55,8 @@ class ChapterView:
     admonitions: int = 0
     glue_keys_shown: list[str] = field(default_factory=list)
     charts_drawn: int = 0
+    captions: int = 0
+    unknown_directives: list[str] = field(default_factory=list)
     widgets: list[str] = field(default_factory=list)
     labels_cut: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -183,6 +185,9 @@ READ_VIEW = """(keys) => {
     admonitions: all('.jp-MarkdownCell aside.myst-admonition').length,
     glue_keys_shown: keys.filter(k => text.includes(k)),
     charts_drawn: drawn.length,
+    captions: all('.jp-MarkdownCell figure figcaption').length,
+    unknown_directives: all('.jp-MarkdownCell').map(rendered)
+      .filter(t => t.includes('Unknown Directive')).map(t => t.trim().slice(0, 120)),
     widgets: boxes.map(e => e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 60)),
     labels_cut: cut, errors: errors,
   };

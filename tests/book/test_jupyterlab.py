@@ -2,7 +2,8 @@
 
 One JupyterLab server from the project's environment (127.0.0.1, a token, no browser, the
 Binder settings of ``binder/lab-overrides.json``) serves every chapter; headless Debian chromium
-opens each ``.md`` as a notebook (jupytext), runs all cells and reads the page. Every request
+opens each ``.md`` as a notebook (jupytext), runs all cells and reads the page: admonitions,
+numbers, charts, figure captions and explorers rendered, no MyST shown as unknown. Every request
 that leaves 127.0.0.1 is refused and recorded. See ``jupyterlab_session.py`` for the driver.
 """
 
@@ -89,8 +90,11 @@ def test_chapter_runs_and_reads_as_the_page(views: dict[str, ChapterView], chapt
     assert view.errors == [], f"{chapter}: error output {view.errors}"
     written = len(ADMONITION.findall(source))
     assert view.admonitions >= written, f"{chapter}: admonitions shown raw (no jupyterlab-myst?)"
-    if "{glue:figure}" in source:
+    glued = source.count("\n:glue: ")
+    if glued:
         assert view.charts_drawn > 0, f"{chapter}: glued figures not drawn in the notebook"
+    assert view.captions >= glued, f"{chapter}: {view.captions} figure captions for {glued}"
+    assert view.unknown_directives == [], f"{chapter}: {view.unknown_directives}"
     for label in EXPLORERS.get(chapter, []):
         assert any(label in w for w in view.widgets), f"{chapter}: no explorer with {label!r}"
     assert len(view.widgets) >= len(EXPLORERS.get(chapter, []))

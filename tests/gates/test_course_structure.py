@@ -68,7 +68,7 @@ def _prose(path: Path, *, exercises: bool) -> str:
     """Prose lines of the page: no code, no directive options. Exercise texts are prose too;
     solutions (worked answers with their arithmetic) and worked examples on invented tables
     only when ``exercises``."""
-    keep = {"", "admonition", "note", "important", "warning", "glue:figure", "glossary"}
+    keep = {"", "admonition", "note", "important", "warning", "figure", "glossary"}
     keep |= {"exercise"}
     if exercises:
         keep |= {"solution", "worked-example"}
