@@ -21,6 +21,10 @@ import vendor_js  # noqa: E402  (the pinned file list lives with the book's vend
 
 AXE = vendor_js.TEST_VENDOR_DIR / vendor_js.AXE_FILE.name
 BLOCKING = ("critical", "serious")
+#: Moderate or minor findings that are accepted, with the reason. Any other finding fails.
+#: - empty-table-header: pandas tables with grouped column headers (chapter 5's printed and
+#:   recomputed Table 2 side by side) leave the cells above the row labels empty.
+ACCEPTED = {"empty-table-header"}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 EXPLORER = "book/03_rough_set_explorer.html"
@@ -83,7 +87,8 @@ SKIPPED_HEADINGS = """() => {
 
 @pytest.mark.parametrize("page", toc_pages())
 def test_axe_light_and_dark(offline_tab, book_server: str, page: str, capsys) -> None:
-    """No critical or serious axe violation, in light mode and after switching to dark."""
+    """No critical or serious axe violation, in light mode and after switching to dark, and no
+    moderate or minor one beyond those ``ACCEPTED``."""
     # Reduced motion: the theme's buttons fade their colours for 0.15 s after a switch; the
     # audit measures the settled page.
     context, tab, _, _ = offline_tab(
@@ -103,7 +108,7 @@ def test_axe_light_and_dark(offline_tab, book_server: str, page: str, capsys) ->
     assert unnamed == [], f"{page}: charts without a caption or a text alternative: {unnamed}"
     assert skipped == [], f"{page}: heading levels skipped (previous -> next): {skipped}"
     blocking = {
-        scheme: [v for v in violations if v["impact"] in BLOCKING]
+        scheme: [v for v in violations if v["impact"] in BLOCKING or v["id"] not in ACCEPTED]
         for scheme, violations in found.items()
     }
     assert blocking == {"light": [], "dark": []}

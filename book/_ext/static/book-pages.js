@@ -207,7 +207,19 @@
     });
   }
 
+  /* ---- Landmarks: the left sidebar holds the book's title, the search box and the chapter
+   * list. The theme marks only the list as navigation, leaving the title outside every
+   * landmark; the whole sidebar is the book's navigation. ---------------------------------- */
+  function sidebarLandmark() {
+    const sidebar = document.getElementById("pst-primary-sidebar");
+    if (sidebar && !sidebar.hasAttribute("role")) {
+      sidebar.setAttribute("role", "navigation");
+      sidebar.setAttribute("aria-label", "Book");
+    }
+  }
+
   function ready() {
+    sidebarLandmark();
     forwardToggles(".primary-toggle");
     forwardToggles(".secondary-toggle");
     fixNames();
