@@ -302,7 +302,9 @@
     this.result = result;
     this.output.textContent = "";
     if (typeof cl.render === "function") {
-      cl.render(this.output, result, { previous: previous, title: "Result" });
+      cl.render(this.output, result, {
+        previous: previous, title: "Result", level: cl.levelBelow(this.output)
+      });
     } else {
       this.output.appendChild(plainResult(result));
     }

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from page_checks import SKIPPED_HEADINGS
 from test_book_pages import toc_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -66,23 +67,6 @@ def summary(page: str, scheme: str, violations: list[dict]) -> str:
         return f"axe {scheme:5} {page}: no violations"
     parts = [f"{v['id']} ({v['impact']}, {v['nodes']})" for v in violations]
     return f"axe {scheme:5} {page}: " + ", ".join(parts)
-
-
-#: Headings of the article (explorers included) whose level is more than one below the
-#: previous heading's: "h2 The static explorer -> h4 Current: ...".
-SKIPPED_HEADINGS = """() => {
-  const headings = Array.from(document.querySelectorAll(
-    'article h1, article h2, article h3, article h4, article h5, article h6'))
-    .filter(e => e.checkVisibility());
-  const skips = [];
-  headings.forEach((e, i) => {
-    const previous = headings[i - 1];
-    if (previous && Number(e.tagName[1]) > Number(previous.tagName[1]) + 1)
-      skips.push(previous.tagName + ' ' + previous.textContent.trim().slice(0, 40) + ' -> '
-                 + e.tagName + ' ' + e.textContent.trim().slice(0, 40));
-  });
-  return skips;
-}"""
 
 
 @pytest.mark.parametrize("page", toc_pages())

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from page_checks import SKIPPED_HEADINGS
 
 from clusterlab.cli import analyse_text
 
@@ -170,6 +171,7 @@ def test_analyser_on_the_example(own_page, tmp_path: Path) -> None:
     shown = root.locator(".cla-result").inner_text()
     for core in result["core"]:
         assert core in shown
+    assert tab.evaluate(SKIPPED_HEADINGS) == []  # the result's headings follow the page's
     assert "Computed in this page" in root.locator(".cla-status").inner_text()
     with tab.expect_download() as download:
         root.locator(".cla-download").click()
