@@ -184,7 +184,7 @@
       h("div", { class: "cl-controls" }, [attrField, settings, outField]),
       h("div", { class: "cl-actions" }, [pin, " ", unpin, " ", link]),
       status, panes,
-      h("h" + level, { text: "Regions chart" }), chart);
+      h("h" + level, { class: "cl-part", text: "Regions chart" }), chart);
 
     function sync() {
       pack.attributes.forEach(function (a) { attrBoxes[a].checked = state.attrs.indexOf(a) >= 0; });

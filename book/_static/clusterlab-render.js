@@ -359,10 +359,10 @@
     if (options.title) parts.push(h(heading(options, 0), { class: "cl-title", text: options.title }));
     parts = parts.concat(summary(result, options));
     if (diff) { parts.push(diff.node); }
-    parts.push(h(heading(options, 1), { text: "Decision rules (" + result.rules.length + ")" }));
+    parts.push(h(heading(options, 1), { class: "cl-part", text: "Decision rules (" + result.rules.length + ")" }));
     parts.push(rulesList(result, options, diff && diff.added));
     if (diff && diff.list) parts.push(diff.list);
-    parts.push(h(heading(options, 1), { text: "Objects by region" }));
+    parts.push(h(heading(options, 1), { class: "cl-part", text: "Objects by region" }));
     parts.push(regionsBlock(result, options));
     var box = h("div", { class: "cl-result" }, parts);
     element.replaceChildren(box);
@@ -406,7 +406,9 @@
     ".cl-pane,.cl-result{container-type:inline-size}",
     "@container (max-width:520px){.cl-summary{grid-template-columns:minmax(0,1fr)}.cl-summary dd{margin-bottom:.3em}}",
     ".cl-reducts{margin:0;padding-left:1.1em}",
-    ".cl-result h4{margin:.4em 0 .2em;font-size:1.05em}.cl-result h5{margin:.9em 0 .3em;font-size:1em}",
+    // headings take the page's levels (h3 under an h2, ...) but keep one size
+    ".cl-result .cl-title{margin:.4em 0 .2em;font-size:1.05em;line-height:1.35}",
+    ".cl-result .cl-part,.clusterlab-explorer .cl-part{margin:.9em 0 .3em;font-size:1em;line-height:1.35}",
     ".cl-changes{padding:.3em .6em;border-radius:4px;background:var(--cl-bg);border:1px solid var(--cl-border)}",
     ".cl-rules{padding-left:1.6em;margin:0}",
     ".cl-rule{margin:.15em 0 .55em;padding:.2em .4em;border-radius:4px}",
