@@ -34,6 +34,8 @@ def test_binder_files_are_complete() -> None:
     assert os.access(ROOT / "binder" / "postBuild", os.X_OK)
 
 
+# pip install (900 s), postBuild (600 s) and the chapters (1800 s) are each bounded
+@pytest.mark.timeout(3600)
 def test_every_chapter_runs_in_a_fresh_binder_environment(tmp_path: Path) -> None:
     venv = tmp_path / "binder-env"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

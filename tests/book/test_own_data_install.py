@@ -41,6 +41,8 @@ def test_page_tells_how_to_install_and_offers_the_csv() -> None:
     assert "DATA_DIR" not in code
 
 
+# the install (1500 s) and the page's notebook (300 s) are each bounded
+@pytest.mark.timeout(2100)
 def test_own_data_page_runs_in_a_fresh_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
