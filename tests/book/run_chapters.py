@@ -3,14 +3,17 @@
 Usage: python tests/book/run_chapters.py CHAPTER.md [...]
 
 Runs with whatever Python calls it, so a test can point it at a freshly built environment
-(what Binder builds). Prints one line per chapter with its time; exits 1 naming the first
-chapter and cell that failed.
+(what Binder builds). Chapters run two at a time (each in its own process and kernel; one at
+a time on a single CPU). Prints one line per chapter with its time, in the order given;
+exits 1 naming the first chapter (in that order) and the cell that failed.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -31,18 +34,32 @@ def run(path: Path, timeout: int = 180) -> float:
     return time.perf_counter() - start
 
 
+def run_one(name: str) -> tuple[float | None, str]:
+    """``(seconds, "")`` when the chapter ran, ``(None, error line)`` when a cell failed."""
+    try:
+        return run(Path(name)), ""
+    except CellExecutionError as error:
+        return None, str(error).strip().splitlines()[-1]
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    for name in argv:
-        path = Path(name)
-        try:
-            seconds = run(path)
-        except CellExecutionError as error:
-            print(f"FAILED {path}: {str(error).strip().splitlines()[-1]}", file=sys.stderr)
-            return 1
-        print(f"ok {seconds:6.1f} s  {path}")
+    workers = max(1, min(2, os.cpu_count() or 1, len(argv)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(run_one, argv))
+    for name, (seconds, _) in zip(argv, results, strict=True):
+        if seconds is not None:
+            print(f"ok {seconds:6.1f} s  {name}")
+    failed = [
+        (name, error)
+        for name, (seconds, error) in zip(argv, results, strict=True)
+        if seconds is None
+    ]
+    if failed:
+        print(f"FAILED {failed[0][0]}: {failed[0][1]}", file=sys.stderr)
+        return 1
     return 0
 
 

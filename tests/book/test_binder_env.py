@@ -42,7 +42,7 @@ def test_every_chapter_runs_in_a_fresh_binder_environment(tmp_path: Path) -> Non
     python = venv / "bin" / "python"
     env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
+        [str(python), "-m", "pip", "install", "--quiet", "--no-compile", "-r", "binder/requirements.txt"],
         cwd=ROOT,
         env=env,
         capture_output=True,
