@@ -2,9 +2,9 @@
 
 A chapter is executed in two places. The book build (Jupyter Book, i.e. myst-nb) pastes glued
 values into the text and glued figures into ``{figure}`` blocks with a ``:glue:`` key
-(``book/_ext/glue_figure.py``). A reader who opens the
-chapter in JupyterLab or on Binder runs the same cells in an interactive kernel, where nothing
-pastes glued values: a figure glued with ``display=False`` would never appear.
+(``book/_ext/glue_figure.py``). A reader who opens the chapter in JupyterLab or on Binder runs
+the same cells in an interactive kernel, where nothing pastes glued values: a figure glued with
+``display=False`` would never appear.
 
 Definitions used here:
 

@@ -49,16 +49,14 @@ def main(argv: list[str]) -> int:
     workers = max(1, min(2, os.cpu_count() or 1, len(argv)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(run_one, argv))
-    for name, (seconds, _) in zip(argv, results, strict=True):
-        if seconds is not None:
+    failures = []
+    for name, (seconds, error) in zip(argv, results, strict=True):
+        if seconds is None:
+            failures.append(f"FAILED {name}: {error}")
+        else:
             print(f"ok {seconds:6.1f} s  {name}")
-    failed = [
-        (name, error)
-        for name, (seconds, error) in zip(argv, results, strict=True)
-        if seconds is None
-    ]
-    if failed:
-        print(f"FAILED {failed[0][0]}: {failed[0][1]}", file=sys.stderr)
+    if failures:
+        print(failures[0], file=sys.stderr)
         return 1
     return 0
 

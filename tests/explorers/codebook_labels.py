@@ -1,35 +1,32 @@
-"""The codebook's labels, read straight from the data package (independently of
+"""The codebook's labels and columns, read straight from the data package (independently of
 clusterlab.words), for the explorer tests."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 DATAPACKAGE = Path(__file__).parents[2] / "data" / "datapackage.json"
 
 
-def read_codebook() -> dict[str, dict[str, str]]:
+def _fields() -> Iterator[dict[str, Any]]:
+    """Every field of every resource the data package describes."""
     package = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
-    labels: dict[str, dict[str, str]] = {}
     for resource in package["resources"]:
-        for field in resource.get("schema", {}).get("fields", []):
-            for category in field.get("categories", []):
-                labels.setdefault(field["name"], {})[category["value"]] = category["label"]
+        yield from resource.get("schema", {}).get("fields", [])
+
+
+def read_codebook() -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for field in _fields():
+        for category in field.get("categories", []):
+            labels.setdefault(field["name"], {})[category["value"]] = category["label"]
     return labels
 
 
-def read_fields() -> set[str]:
-    """Every column the data package describes (the codebook's columns)."""
-    package = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
-    return {
-        field["name"]
-        for resource in package["resources"]
-        for field in resource.get("schema", {}).get("fields", [])
-    }
-
-
-FIELDS = read_fields()
+FIELDS = {field["name"] for field in _fields()}
 
 
 def name_of(column: str) -> str:

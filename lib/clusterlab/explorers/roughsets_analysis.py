@@ -223,8 +223,8 @@ def analyse_subset(
     ``rules`` (``Rule.to_dict()`` plus ``text`` in codes, ``conditions_text`` (with labels:
     attribute names as words, values as labels) and ``decision_text`` labelled) and
     ``regions`` (one dict per object of ``firms``, with ``decision_label``; see the module
-    docstring). Engine errors (unknown attribute, bad
-    beta, unknown firm, ...) propagate as :class:`clusterlab.roughsets.RoughSetError`.
+    docstring). Engine errors (unknown attribute, bad beta, unknown firm, ...) propagate as
+    :class:`clusterlab.roughsets.RoughSetError`.
     """
     conditions = list(conditions)
     id_column = resolve_id_column(firms, id_column)
